@@ -1,0 +1,159 @@
+import type { CloudAdapter, Request as AgentsRequest } from '@microsoft/agents-hosting';
+import type { Logger } from 'pino';
+import restify, { type Request, type Response } from 'restify';
+
+import type { AppConfig } from '../config/app-config';
+import { clientError } from '../errors/app-error';
+import type { Pager } from '../escalation/pager';
+import type { IncidentIntake } from '../intake/incident-intake';
+import { parseSentinelTrigger } from '../intake/sentinel-trigger';
+import type { Store } from '../store/store';
+import type { TeamsBot } from '../teams/teams-bot';
+import { healthStatus } from './health';
+import { sendError, toAppError } from './http-errors';
+import { bearerMatches } from './webhook-auth';
+
+/** The incident webhook's body limit. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface ServerDeps {
+  readonly config: AppConfig;
+  readonly store: Store;
+  readonly intake: IncidentIntake;
+  readonly pager: Pager;
+  readonly adapter: CloudAdapter;
+  readonly bot: TeamsBot;
+  readonly logger: Logger;
+}
+
+/** Builds the HTTP server and its routes. Handlers parse, call one domain function, answer. */
+export function createServer(deps: ServerDeps): restify.Server {
+  const { logger } = deps;
+  const server = restify.createServer({ name: 'soc-oncall-bot', handleUncaughtExceptions: false });
+
+  server.on('restifyError', (req: Request, res: Response, err: Error, callback: () => void) => {
+    const appError = toAppError(err as never);
+    (err as unknown as { toJSON: () => unknown }).toJSON = () => ({
+      error: { code: appError.code, message: appError.message },
+    });
+    callback();
+  });
+
+  server.get('/healthz', async (_req: Request, res: Response) => {
+    const status = await healthStatus(deps);
+    res.send(status.database === 'ok' ? 200 : 503, status);
+  });
+
+  server.post(
+    '/api/incidents',
+    incidentAuth(deps),
+    requireJson,
+    restify.plugins.bodyParser({
+      maxBodySize: MAX_BODY_BYTES,
+      mapParams: false,
+      rejectUnknown: true,
+    }),
+    async (req: Request, res: Response) => {
+      try {
+        await receiveIncident(deps, req, res);
+      } catch (err) {
+        sendError(res, err, logger);
+      }
+    },
+  );
+
+  server.post(
+    '/api/messages',
+    restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }),
+    async (req: Request, res: Response) => {
+      await processActivity(deps, req, res);
+    },
+  );
+
+  return server;
+}
+
+async function receiveIncident(deps: ServerDeps, req: Request, res: Response): Promise<void> {
+  const parsed = parseSentinelTrigger(req.body);
+  if (!parsed.ok) {
+    sendError(res, parsed.error, deps.logger);
+    return;
+  }
+
+  const result = await deps.intake.receive(parsed.event);
+  const body = { incidentId: result.incidentId, decision: result.decision };
+  if (result.duplicate) {
+    res.send(200, { duplicate: true, ...body });
+    return;
+  }
+
+  res.send(202, body);
+  if (result.openedEscalationId !== null) {
+    setImmediate(() => void deps.pager.wake());
+  }
+}
+
+function incidentAuth(deps: ServerDeps) {
+  return (req: Request, res: Response, next: restify.Next) => {
+    const token = deps.config.webhookToken;
+    if (token !== null && !bearerMatches(req.header('authorization'), token)) {
+      sendError(
+        res,
+        clientError(401, 'UNAUTHORIZED', 'missing or wrong bearer token'),
+        deps.logger,
+      );
+      return next(false);
+    }
+
+    return next();
+  };
+}
+
+function requireJson(req: Request, res: Response, next: restify.Next) {
+  const type = (req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
+  if (type !== 'application/json') {
+    const error = clientError(415, 'UNSUPPORTED_MEDIA_TYPE', 'the body must be application/json');
+    res.send(error.status, { error: { code: error.code, message: error.message } });
+    return next(false);
+  }
+
+  return next();
+}
+
+/**
+ * Bot Framework activities. The Agents SDK's JWT check is express-style: its error path
+ * calls `res.status(code).send(body)`, which restify's response does not chain, so it gets
+ * a small shim (reference teams.md, trap 1).
+ */
+async function processActivity(deps: ServerDeps, req: Request, res: Response): Promise<void> {
+  const shim = {
+    status(code: number) {
+      res.statusCode = code;
+      return shim;
+    },
+    send(body: unknown) {
+      res.send(res.statusCode, body);
+      return shim;
+    },
+  };
+  let authorized = false;
+  try {
+    await deps.adapter.authorizeRequest(req as unknown as AgentsRequest, shim as never, () => {
+      authorized = true;
+    });
+    if (!authorized) {
+      return;
+    }
+
+    await deps.adapter.process(req as unknown as AgentsRequest, res as never, (ctx) =>
+      deps.bot.handle(ctx),
+    );
+  } catch (err) {
+    if (!res.headersSent) {
+      sendError(res, err, deps.logger);
+      return;
+    }
+
+    deps.logger.error({ err }, 'activity failed after answering');
+  }
+}

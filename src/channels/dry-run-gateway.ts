@@ -1,0 +1,30 @@
+import type { Logger } from 'pino';
+
+import { maskPhone } from '../roster/phone-number';
+import type { PhoneGateway, SendOutcome, SmsMessage, VoiceCall } from './phone-gateway';
+
+/** Used when Infobip is not configured: records and logs what would have been sent. */
+export class DryRunGateway implements PhoneGateway {
+  readonly dryRun = true;
+  readonly #logger: Logger;
+
+  constructor(logger: Logger) {
+    this.#logger = logger;
+  }
+
+  async call(call: VoiceCall): Promise<SendOutcome> {
+    this.#logger.info(
+      { to: maskPhone(call.to), messageId: call.messageId, text: call.text },
+      'dry-run: would call',
+    );
+    return { status: 'dry-run', providerId: null };
+  }
+
+  async sendSms(sms: SmsMessage): Promise<SendOutcome> {
+    this.#logger.info(
+      { to: maskPhone(sms.to), messageId: sms.messageId, text: sms.text },
+      'dry-run: would send SMS',
+    );
+    return { status: 'dry-run', providerId: null };
+  }
+}

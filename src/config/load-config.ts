@@ -1,0 +1,253 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import type { ZodError } from 'zod';
+
+import { parsePhoneNumber } from '../roster/phone-number';
+import type { Person, RosterConfig } from '../roster/roster-config';
+import type { EscalationPolicy } from '../rules/policy';
+import { parseTitleMatcher } from '../rules/title-matcher';
+import type { AppConfig, BotIdentity, InfobipConfig } from './app-config';
+import { configFileSchema, WEEKDAYS, type ConfigFile } from './file-schema';
+import { Secret } from './secret';
+
+/** Start-up refused: every problem, each named by its path. */
+export class ConfigError extends Error {
+  readonly problems: readonly string[];
+
+  constructor(problems: string[]) {
+    super(`invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+const DEFAULT_CONFIG = './oncall.yaml';
+const EXAMPLE_CONFIG = 'oncall.example.yaml';
+
+/** Reads the process environment and the config file it names. */
+export function loadConfigFromProcess(): AppConfig {
+  return loadConfig(process.env, process.cwd());
+}
+
+/**
+ * Reads the given environment and config file, validates all of it and freezes the result.
+ * Throws a {@link ConfigError} listing every problem found, not only the first.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv, cwd: string): AppConfig {
+  const problems: string[] = [];
+  const production = env.NODE_ENV === 'production';
+  const file = locateConfigFile(env.ONCALL_CONFIG, cwd);
+  const parsed = readConfigFile(file.path, problems);
+  const port = parsePort(env.PORT, problems);
+  const databasePath = parseDatabaseUrl(env.DATABASE_URL, cwd, problems);
+  const webhookToken = nonEmpty(env.WEBHOOK_TOKEN);
+  const bot = readBotIdentity(env);
+  const infobip = readInfobip(env, problems);
+
+  if (production && webhookToken === null) {
+    problems.push('WEBHOOK_TOKEN: required when NODE_ENV=production');
+  }
+
+  if (production && bot === null) {
+    problems.push('clientId: anonymous mode is refused when NODE_ENV=production');
+  }
+
+  if (problems.length > 0 || parsed === null) {
+    throw new ConfigError(problems);
+  }
+
+  return deepFreeze({
+    version: readVersion(),
+    production,
+    port,
+    logLevel: nonEmpty(env.LOG_LEVEL) ?? 'info',
+    configPath: file.path,
+    usingExampleConfig: file.isExample,
+    databasePath,
+    webhookToken: webhookToken === null ? null : new Secret(webhookToken),
+    infobip,
+    bot,
+    policy: toPolicy(parsed),
+    roster: toRoster(parsed),
+    sender: {
+      callerId: parsePhoneNumber(parsed.infobip.callerId),
+      smsSender: senderId(parsed.infobip.smsSender),
+      language: parsed.infobip.language,
+    },
+  });
+}
+
+function locateConfigFile(
+  configured: string | undefined,
+  cwd: string,
+): { path: string; isExample: boolean } {
+  const explicit = nonEmpty(configured);
+  if (explicit !== null) {
+    return { path: path.resolve(cwd, explicit), isExample: false };
+  }
+
+  const preferred = path.resolve(cwd, DEFAULT_CONFIG);
+  if (existsSync(preferred)) {
+    return { path: preferred, isExample: false };
+  }
+
+  return { path: path.resolve(cwd, EXAMPLE_CONFIG), isExample: true };
+}
+
+function readConfigFile(file: string, problems: string[]): ConfigFile | null {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    problems.push(`ONCALL_CONFIG: cannot read ${file}: ${(err as NodeJS.ErrnoException).code}`);
+    return null;
+  }
+
+  let raw: unknown;
+  try {
+    raw = parseYaml(text);
+  } catch (err) {
+    const where = err instanceof YAMLParseError ? ` at line ${err.linePos?.[0].line}` : '';
+    problems.push(`${file}: not valid YAML${where}: ${(err as Error).message.split('\n')[0]}`);
+    return null;
+  }
+
+  const result = configFileSchema.safeParse(raw ?? {});
+  if (!result.success) {
+    problems.push(...describeIssues(result.error));
+    return null;
+  }
+
+  return result.data;
+}
+
+function describeIssues(error: ZodError): string[] {
+  return error.issues.map((issue) => {
+    const where = issue.path.length === 0 ? '(top level)' : issue.path.join('.');
+    return `${where}: ${issue.message}`;
+  });
+}
+
+function toPolicy(file: ConfigFile): EscalationPolicy {
+  return {
+    timezone: file.timezone,
+    businessHours: {
+      days: new Set(file.businessHours.days.map((day) => WEEKDAYS.indexOf(day) + 1)),
+      start: toMinute(file.businessHours.start),
+      end: toMinute(file.businessHours.end),
+    },
+    holidays: new Set(file.holidays),
+    severities: new Set(file.escalate.severities),
+    titles: file.escalate.titles.map(parseTitleMatcher),
+    preEscalatedPrefix: file.escalate.preEscalatedPrefix.trim(),
+  };
+}
+
+function toRoster(file: ConfigFile): RosterConfig {
+  const people: Person[] = file.people.map((p) => ({
+    id: p.id,
+    name: p.name,
+    phone: parsePhoneNumber(p.phone),
+    teamsUserId: p.teamsUserId ?? null,
+  }));
+
+  return {
+    people,
+    onCall: {
+      primary: file.onCall.primary,
+      secondary: file.onCall.secondary ?? null,
+      manager: file.onCall.manager ?? null,
+    },
+  };
+}
+
+function toMinute(time: string): number {
+  const [hours = 0, minutes = 0] = time.split(':').map(Number);
+  return hours * 60 + minutes;
+}
+
+/** An SMS sender is a number (sent as digits) or an alphanumeric id of up to 11 characters. */
+function senderId(sender: string): string {
+  if (sender.trim().startsWith('+')) {
+    return parsePhoneNumber(sender).slice(1);
+  }
+
+  return sender.trim();
+}
+
+function parsePort(value: string | undefined, problems: string[]): number {
+  const raw = nonEmpty(value);
+  if (raw === null) {
+    return 3978;
+  }
+
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    problems.push(`PORT: "${raw}" is not a port number`);
+  }
+
+  return port;
+}
+
+function parseDatabaseUrl(value: string | undefined, cwd: string, problems: string[]): string {
+  const raw = nonEmpty(value) ?? 'file:./data/oncall.db';
+  if (raw === 'file::memory:' || raw === ':memory:') {
+    return ':memory:';
+  }
+
+  if (!raw.startsWith('file:')) {
+    problems.push(`DATABASE_URL: "${raw.split(':')[0]}:" is not supported (use file:<path>)`);
+    return '';
+  }
+
+  return path.resolve(cwd, raw.slice('file:'.length));
+}
+
+function readInfobip(env: NodeJS.ProcessEnv, problems: string[]): InfobipConfig | null {
+  const baseUrl = nonEmpty(env.INFOBIP_BASE_URL);
+  const apiKey = nonEmpty(env.INFOBIP_API_KEY);
+  if (baseUrl === null || apiKey === null) {
+    return null;
+  }
+
+  if (!URL.canParse(baseUrl) || !/^https?:$/.test(new URL(baseUrl).protocol)) {
+    problems.push(`INFOBIP_BASE_URL: "${baseUrl}" is not an http(s) URL`);
+  }
+
+  return { baseUrl: baseUrl.replace(/\/+$/, ''), apiKey: new Secret(apiKey) };
+}
+
+function readBotIdentity(env: NodeJS.ProcessEnv): BotIdentity | null {
+  const clientId = nonEmpty(env.clientId);
+  if (clientId === null) {
+    return null;
+  }
+
+  const secret = nonEmpty(env.clientSecret);
+  return {
+    clientId,
+    clientSecret: secret === null ? null : new Secret(secret),
+    tenantId: nonEmpty(env.tenantId),
+  };
+}
+
+function readVersion(): string {
+  const manifest = path.resolve(__dirname, '../../../package.json');
+  return (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version;
+}
+
+function nonEmpty(value: string | undefined): string | null {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : null;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !(value instanceof Secret)) {
+    Object.values(value).forEach(deepFreeze);
+    Object.freeze(value);
+  }
+
+  return value;
+}

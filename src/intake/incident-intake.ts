@@ -1,0 +1,84 @@
+import { createHash, randomUUID } from 'node:crypto';
+
+import type { Logger } from 'pino';
+
+import { decide } from '../rules/decide';
+import type { EscalationPolicy } from '../rules/policy';
+import type { Store, StoredDecision } from '../store/store';
+import type { Clock } from '../time/clock';
+import type { Incident, IncidentEvent } from './incident';
+
+/** What the intake did with one event. */
+export interface IntakeResult {
+  readonly incidentId: string;
+  readonly duplicate: boolean;
+  readonly decision: StoredDecision;
+  /** Set when this event opened an escalation: paging is due. */
+  readonly openedEscalationId: string | null;
+}
+
+export interface IncidentIntakeDeps {
+  readonly store: Store;
+  readonly policy: EscalationPolicy;
+  readonly clock: Clock;
+  readonly logger: Logger;
+}
+
+/**
+ * Stores incident events once and decides them. It never pages: an opened escalation is
+ * returned for the escalation engine to run.
+ */
+export class IncidentIntake {
+  readonly #deps: IncidentIntakeDeps;
+
+  constructor(deps: IncidentIntakeDeps) {
+    this.#deps = deps;
+  }
+
+  /** Idempotent per event id, and per incident state: a redelivery changes nothing. */
+  async receive(event: IncidentEvent): Promise<IntakeResult> {
+    const { store, policy, clock, logger } = this.#deps;
+    const { incident } = event;
+    const decision = decide(incident, policy);
+    const result = await store.recordIncidentEvent({
+      event,
+      fingerprint: fingerprint(incident),
+      decision,
+      receivedAt: clock(),
+      newEscalationId: randomUUID(),
+    });
+    const log = logger.child({ incidentId: incident.id, incidentNumber: incident.number });
+
+    if (result.kind === 'duplicate') {
+      log.info({ eventId: event.eventId }, 'duplicate incident event');
+      return {
+        incidentId: incident.id,
+        duplicate: true,
+        decision: result.decision,
+        openedEscalationId: null,
+      };
+    }
+
+    const reasons = [...result.decision.reasons];
+    if (result.existingEscalation) {
+      reasons.push(
+        `already escalated at ${result.existingEscalation.openedAt}: nobody is called again`,
+      );
+    }
+
+    log.info({ action: result.decision.action, reasons, kind: event.kind }, 'incident decided');
+    return {
+      incidentId: incident.id,
+      duplicate: false,
+      decision: { action: result.decision.action, reasons },
+      openedEscalationId: result.openedEscalationId,
+    };
+  }
+}
+
+/** The fields whose change makes an event news. Comments and modification times are not. */
+function fingerprint(incident: Incident): string {
+  const { title, description, severity, status, owner, url, number } = incident;
+  const relevant = JSON.stringify([title, description, severity, status, owner, url, number]);
+  return createHash('sha256').update(relevant).digest('base64url');
+}
