@@ -26,6 +26,13 @@ export function toAppError(err: {
   body?: { code?: string };
 }): AppError {
   const status = err.statusCode ?? 500;
+  if (status === 413) {
+    return new AppError('PAYLOAD_TOO_LARGE', 'the body is over 1 MiB (1,048,576 bytes)', {
+      status,
+      safe: true,
+    });
+  }
+
   const code = (err.body?.code ?? 'ERROR').replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase();
   return new AppError(code, err.message, { status, safe: status < 500 });
 }

@@ -22,8 +22,12 @@ export function checkBusinessHours(utcIso: string, policy: EscalationPolicy): Ho
   const date = local.toISODate() ?? '';
 
   if (!hours.days.has(local.weekday)) {
-    const reason = `${when} is outside business hours (${local.toFormat('cccc')} is not a business day)`;
-    return { outside: true, reason, local };
+    const day = local.toFormat('cccc');
+    return {
+      outside: true,
+      reason: `${when} is outside business hours (${day} is not a business day)`,
+      local,
+    };
   }
 
   if (policy.holidays.has(date)) {
