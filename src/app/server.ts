@@ -4,11 +4,14 @@ import restify, { type Request, type Response } from 'restify';
 
 import type { AppConfig } from '../config/app-config';
 import { clientError } from '../errors/app-error';
-import type { Pager } from '../escalation/pager';
+import type { EscalationEngine } from '../escalation/escalation-engine';
+import type { ReportHandler } from '../escalation/report-handler';
 import type { IncidentIntake } from '../intake/incident-intake';
 import { parseSentinelTrigger } from '../intake/sentinel-trigger';
 import type { Store } from '../store/store';
+import { handleCardAction, isCardAction, type CardActionDeps } from '../teams/card-actions';
 import type { TeamsBot } from '../teams/teams-bot';
+import { addCallbackRoutes } from './callback-routes';
 import { healthStatus } from './health';
 import { sendError, toAppError } from './http-errors';
 import { bearerMatches } from './webhook-auth';
@@ -20,7 +23,9 @@ export interface ServerDeps {
   readonly config: AppConfig;
   readonly store: Store;
   readonly intake: IncidentIntake;
-  readonly pager: Pager;
+  readonly engine: EscalationEngine;
+  readonly reports: ReportHandler;
+  readonly cardActions: CardActionDeps;
   readonly adapter: CloudAdapter;
   readonly bot: TeamsBot;
   readonly logger: Logger;
@@ -70,6 +75,12 @@ export function createServer(deps: ServerDeps): restify.Server {
     },
   );
 
+  addCallbackRoutes(server, {
+    token: deps.config.callbacks.token,
+    reports: deps.reports,
+    logger,
+  });
+
   return server;
 }
 
@@ -88,9 +99,7 @@ async function receiveIncident(deps: ServerDeps, req: Request, res: Response): P
   }
 
   res.send(202, body);
-  if (result.openedEscalationId !== null) {
-    setImmediate(() => void deps.pager.wake());
-  }
+  setImmediate(() => void deps.engine.wake());
 }
 
 function incidentAuth(deps: ServerDeps) {
@@ -146,7 +155,7 @@ async function processActivity(deps: ServerDeps, req: Request, res: Response): P
     }
 
     await deps.adapter.process(req as unknown as AgentsRequest, res as never, (ctx) =>
-      deps.bot.handle(ctx),
+      isCardAction(ctx.activity) ? handleCardAction(ctx, deps.cardActions) : deps.bot.handle(ctx),
     );
   } catch (err) {
     if (!res.headersSent) {

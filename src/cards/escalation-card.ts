@@ -1,7 +1,11 @@
 import { forDisplay } from '../text/safe-text';
 
+/** Where the escalation stands, as the card's status line shows it. */
+export type CardState = 'open' | 'acknowledged' | 'unanswered';
+
 /** What an escalation card shows. Text fields are raw; the card makes them safe. */
 export interface EscalationCardView {
+  readonly escalationId: string;
   readonly incidentNumber: number;
   readonly severity: string;
   readonly title: string;
@@ -11,7 +15,15 @@ export interface EscalationCardView {
   /** Who is being called, or why nobody is. */
   readonly calling: string;
   readonly url: string | null;
+  readonly state: CardState;
+  /** "Acknowledged by Sam Lee at 02:14", "Unanswered: nobody acknowledged", or null. */
+  readonly statusLine: string | null;
+  /** Timeline lines, oldest first, already formatted with their local times. */
+  readonly timeline: readonly string[];
 }
+
+/** The verb of the Acknowledge button, for Action.Execute and the Action.Submit fallback. */
+export const ACK_VERB = 'ack';
 
 const SEVERITY_COLOUR: Readonly<Record<string, string>> = {
   High: 'Attention',
@@ -19,21 +31,17 @@ const SEVERITY_COLOUR: Readonly<Record<string, string>> = {
   Low: 'Accent',
 };
 
+const TIMELINE_LINES = 12;
+
 /**
- * The Adaptive Card (schema 1.5) for a new escalation. Incident text goes into plain-text
- * runs, so markdown and links inside a title are shown, never rendered.
+ * The Adaptive Card (schema 1.5) of an escalation, in every state. Incident text goes into
+ * plain-text runs, so markdown and links inside a title are shown, never rendered.
  */
 export function escalationCard(view: EscalationCardView): object {
   const body: object[] = [
-    {
-      type: 'TextBlock',
-      text: 'Security escalation',
-      weight: 'Bolder',
-      size: 'Large',
-      color: SEVERITY_COLOUR[view.severity] ?? 'Default',
-      wrap: true,
-    },
+    heading(view),
     plainText(forDisplay(view.title, 300), { weight: 'Bolder' }),
+    ...(view.statusLine === null ? [] : [plainText(view.statusLine, { weight: 'Bolder' })]),
     {
       type: 'FactSet',
       facts: [
@@ -43,19 +51,67 @@ export function escalationCard(view: EscalationCardView): object {
         { title: 'Calling', value: plainFact(view.calling) },
       ],
     },
-    { type: 'TextBlock', text: 'Why', weight: 'Bolder', wrap: true, spacing: 'Medium' },
+    section('Why'),
     ...view.reasons.map((reason) => plainText(forDisplay(reason, 400), {})),
+    ...timelineSection(view.timeline),
   ];
 
-  const actions =
-    view.url === null ? [] : [{ type: 'Action.OpenUrl', title: 'Open in Sentinel', url: view.url }];
   return {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: '1.5',
     body,
-    actions,
+    actions: actions(view),
   };
+}
+
+function heading(view: EscalationCardView): object {
+  const text = {
+    open: 'Security escalation',
+    acknowledged: 'Security escalation: acknowledged',
+    unanswered: 'Security escalation: UNANSWERED',
+  }[view.state];
+  const colour = view.state === 'acknowledged' ? 'Good' : SEVERITY_COLOUR[view.severity];
+  return {
+    type: 'TextBlock',
+    text,
+    weight: 'Bolder',
+    size: 'Large',
+    color: colour ?? 'Default',
+    wrap: true,
+  };
+}
+
+function timelineSection(lines: readonly string[]): object[] {
+  if (lines.length === 0) {
+    return [];
+  }
+
+  const shown = lines.slice(-TIMELINE_LINES).map((line) => plainText(forDisplay(line, 200), {}));
+  return [section('Timeline'), ...shown];
+}
+
+function actions(view: EscalationCardView): object[] {
+  const open =
+    view.url === null ? [] : [{ type: 'Action.OpenUrl', title: 'Open in Sentinel', url: view.url }];
+  if (view.state !== 'open') {
+    return open;
+  }
+
+  const data = { verb: ACK_VERB, escalationId: view.escalationId };
+  const acknowledge = {
+    type: 'Action.Execute',
+    title: 'Acknowledge',
+    verb: ACK_VERB,
+    data,
+    style: 'positive',
+    fallback: { type: 'Action.Submit', title: 'Acknowledge', data },
+  };
+  return [acknowledge, ...open];
+}
+
+function section(title: string): object {
+  return { type: 'TextBlock', text: title, weight: 'Bolder', wrap: true, spacing: 'Medium' };
 }
 
 function plainText(text: string, style: Record<string, string>): object {

@@ -22,16 +22,25 @@ export class InfobipClient {
 
   /** POSTs JSON and answers the parsed 2xx body. Throws a ChannelError otherwise. */
   async post<T>(path: string, body: unknown): Promise<T> {
+    return this.#request<T>('POST', path, JSON.stringify(body));
+  }
+
+  /** GETs a path (query included) and answers the parsed 2xx body. */
+  async get<T>(path: string): Promise<T> {
+    return this.#request<T>('GET', path, undefined);
+  }
+
+  async #request<T>(method: string, path: string, body: string | undefined): Promise<T> {
     let response: Response;
     try {
       response = await fetch(`${this.#baseUrl}${path}`, {
-        method: 'POST',
+        method,
         headers: {
           Authorization: `App ${this.#apiKey.reveal()}`,
           'Content-Type': 'application/json',
           Accept: 'application/json',
         },
-        body: JSON.stringify(body),
+        body,
         signal: AbortSignal.timeout(this.#timeoutMs),
       });
     } catch (err) {
@@ -39,7 +48,7 @@ export class InfobipClient {
       throw new ChannelError(`infobip ${path}: ${reason}`, { refused: false, cause: err });
     }
 
-    const text = await response.text();
+    const text = await response.text().catch(() => '');
     if (!response.ok) {
       const refused = response.status >= 400 && response.status < 500 && response.status !== 429;
       throw new ChannelError(`infobip ${path}: ${response.status} ${describeError(text)}`, {

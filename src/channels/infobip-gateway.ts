@@ -1,3 +1,5 @@
+import { ExponentialBackoff, handleWhen, retry, type RetryPolicy } from 'cockatiel';
+
 import type { SenderConfig } from '../config/app-config';
 import { infobipDigits } from '../roster/phone-number';
 import { ChannelError } from './channel-error';
@@ -8,17 +10,49 @@ interface SendResponse {
   messages?: { messageId?: string; status?: { groupName?: string; name?: string } }[];
 }
 
+/** Where Infobip sends reports; null when the bot has no public URL. */
+export interface ReportUrls {
+  readonly voice: string | null;
+  readonly sms: string | null;
+}
+
+export interface InfobipGatewayOptions {
+  readonly client: InfobipClient;
+  readonly sender: SenderConfig;
+  readonly reports: ReportUrls;
+  /** Attempts per request for 429, 5xx and network errors. */
+  readonly maxAttempts?: number;
+  readonly initialBackoffMs?: number;
+}
+
 const REJECTED_GROUPS = new Set(['REJECTED', 'UNDELIVERABLE']);
 
-/** Calls through `/tts/3/advanced` and texts through `/sms/3/messages`. */
+/**
+ * Calls through `/tts/3/advanced` and texts through `/sms/3/messages`. Transient failures
+ * are retried with bounded exponential backoff; before a call is sent again, Infobip's logs
+ * are asked whether the first attempt got through, since a duplicate call wakes a person twice.
+ */
 export class InfobipGateway implements PhoneGateway {
   readonly dryRun = false;
   readonly #client: InfobipClient;
   readonly #sender: SenderConfig;
+  readonly #reports: ReportUrls;
+  readonly #retry: RetryPolicy;
 
-  constructor(client: InfobipClient, sender: SenderConfig) {
-    this.#client = client;
-    this.#sender = sender;
+  constructor(options: InfobipGatewayOptions) {
+    this.#client = options.client;
+    this.#sender = options.sender;
+    this.#reports = options.reports;
+    this.#retry = retry(
+      handleWhen((err) => err instanceof ChannelError && !err.refused),
+      {
+        maxAttempts: (options.maxAttempts ?? 3) - 1,
+        backoff: new ExponentialBackoff({
+          initialDelay: options.initialBackoffMs ?? 500,
+          maxDelay: 5_000,
+        }),
+      },
+    );
   }
 
   async call(call: VoiceCall): Promise<SendOutcome> {
@@ -30,13 +64,19 @@ export class InfobipGateway implements PhoneGateway {
           text: call.text,
           language: this.#sender.language,
           maxDtmf: 1,
+          ...(this.#reports.voice === null
+            ? {}
+            : { notifyUrl: this.#reports.voice, notifyContentType: 'application/json' }),
         },
       ],
     };
-    return accepted(
-      '/tts/3/advanced',
-      await this.#client.post<SendResponse>('/tts/3/advanced', body),
-    );
+    return this.#retry.execute(async ({ attempt }) => {
+      if (attempt > 0 && (await this.#callExists(call.messageId))) {
+        return { status: 'accepted', providerId: call.messageId };
+      }
+
+      return accepted('/tts/3/advanced', await this.#client.post('/tts/3/advanced', body));
+    });
   }
 
   async sendSms(sms: SmsMessage): Promise<SendOutcome> {
@@ -46,13 +86,30 @@ export class InfobipGateway implements PhoneGateway {
           sender: this.#sender.smsSender,
           destinations: [{ to: infobipDigits(sms.to), messageId: sms.messageId }],
           content: { text: sms.text },
+          ...(this.#reports.sms === null
+            ? {}
+            : { webhooks: { delivery: { url: this.#reports.sms } } }),
         },
       ],
     };
-    return accepted(
-      '/sms/3/messages',
-      await this.#client.post<SendResponse>('/sms/3/messages', body),
+    return this.#retry.execute(async () =>
+      accepted('/sms/3/messages', await this.#client.post('/sms/3/messages', body)),
     );
+  }
+
+  /**
+   * Whether Infobip knows a call with this message id. When even that cannot be told, the
+   * call is not sent again: a missed retry is safer than a second call.
+   */
+  async #callExists(messageId: string): Promise<boolean> {
+    const path = `/tts/3/logs?messageId=${encodeURIComponent(messageId)}`;
+    const logs = await this.#client.get<{ results?: unknown[] }>(path).catch((err: unknown) => {
+      throw new ChannelError(`infobip call state unknown: ${(err as Error).message}`, {
+        refused: true,
+        cause: err,
+      });
+    });
+    return (logs.results ?? []).length > 0;
   }
 }
 

@@ -1,4 +1,4 @@
-import type { CloudAdapter } from '@microsoft/agents-hosting';
+import { CloudAdapter } from '@microsoft/agents-hosting';
 
 import { ChannelError } from './channel-error';
 
@@ -23,6 +23,9 @@ export interface PostedMessage {
 /** Posts Adaptive Cards into a Teams channel. Throws a ChannelError when Teams says no. */
 export interface TeamsPublisher {
   post(reference: TeamsChannelReference, card: object): Promise<PostedMessage>;
+
+  /** Replaces a posted card for everyone (`PUT` of the message). */
+  update(reference: TeamsChannelReference, posted: PostedMessage, card: object): Promise<void>;
 }
 
 const BOT_FRAMEWORK_AUDIENCE = 'https://api.botframework.com';
@@ -46,10 +49,7 @@ export class AgentsTeamsPublisher implements TeamsPublisher {
       bot: { id: reference.botId, name: reference.botName ?? undefined },
       channelData: { channel: { id: reference.channelId } },
       tenantId: reference.tenantId ?? undefined,
-      activity: {
-        type: 'message',
-        attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }],
-      },
+      activity: cardMessage(card),
     };
     let conversationId = '';
     const create = this.#adapter.createConversationAsync(
@@ -73,15 +73,53 @@ export class AgentsTeamsPublisher implements TeamsPublisher {
 
     return { conversationId, activityId };
   }
+
+  async update(
+    reference: TeamsChannelReference,
+    posted: PostedMessage,
+    card: object,
+  ): Promise<void> {
+    const bot = { id: reference.botId, name: reference.botName ?? '' };
+    const conversation = {
+      id: posted.conversationId,
+      isGroup: true,
+      conversationType: 'channel',
+      tenantId: reference.tenantId ?? undefined,
+    };
+    const continuation = {
+      channelId: 'msteams',
+      serviceUrl: reference.serviceUrl,
+      conversation,
+      agent: bot,
+      user: bot,
+      activityId: posted.activityId,
+    };
+    const identity = this.#appId === '' ? {} : CloudAdapter.createIdentity(this.#appId);
+    const replace = this.#adapter.continueConversation(
+      identity as never,
+      continuation as never,
+      async (ctx) => {
+        await ctx.updateActivity({ ...cardMessage(card), id: posted.activityId } as never);
+      },
+    );
+    await withTimeout(replace, this.#timeoutMs).catch((err: unknown) => {
+      throw toChannelError(err);
+    });
+  }
+}
+
+/** The message activity that carries a card. */
+function cardMessage(card: object) {
+  return {
+    type: 'message',
+    attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }],
+  };
 }
 
 function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new ChannelError('teams post: timed out', { refused: false })),
-      ms,
-    );
+    timer = setTimeout(() => reject(new ChannelError('teams: timed out', { refused: false })), ms);
   });
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
@@ -94,5 +132,5 @@ function toChannelError(err: unknown): ChannelError {
   const status = (err as { response?: { status?: number } }).response?.status;
   const refused = status !== undefined && status >= 400 && status < 500 && status !== 429;
   const label = status === undefined ? (err as Error).message : `${status}`;
-  return new ChannelError(`teams post: ${label}`, { refused, httpStatus: status, cause: err });
+  return new ChannelError(`teams: ${label}`, { refused, httpStatus: status, cause: err });
 }

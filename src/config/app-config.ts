@@ -1,3 +1,4 @@
+import type { ChainStep } from '../escalation/chain';
 import type { RosterConfig } from '../roster/roster-config';
 import type { EscalationPolicy } from '../rules/policy';
 import type { PhoneNumber } from '../roster/phone-number';
@@ -14,6 +15,29 @@ export interface BotIdentity {
 export interface InfobipConfig {
   readonly baseUrl: string;
   readonly apiKey: Secret;
+  /** Per request; a paging system never waits forever. */
+  readonly timeoutMs: number;
+  /** First backoff of the bounded exponential retry. */
+  readonly retryBackoffMs: number;
+}
+
+/** How Infobip reaches the bot back: delivery reports and inbound SMS. */
+export interface CallbackConfig {
+  /** The bot's public base URL; null when Infobip cannot reach it (no reports). */
+  readonly publicUrl: string | null;
+  /** Checked on every callback; null leaves callbacks open (never in production). */
+  readonly token: Secret | null;
+}
+
+/** The escalation chain, frozen into each escalation when it opens. */
+export interface EscalationConfig {
+  readonly chain: readonly ChainStep[];
+  /** Time after the last call step when an unacknowledged escalation is unanswered. */
+  readonly unansweredAfterMs: number;
+  /** Per phone number: at most `calls` in any `withinMs`; further calls are bundled. */
+  readonly callLimits: readonly { readonly calls: number; readonly withinMs: number }[];
+  /** How often the engine looks for due steps. */
+  readonly tickMs: number;
 }
 
 /** What the voice and SMS channels put in every request. */
@@ -38,6 +62,8 @@ export interface AppConfig {
   readonly webhookToken: Secret | null;
   /** Null in dry-run: calls and SMS are recorded and logged, not sent. */
   readonly infobip: InfobipConfig | null;
+  readonly callbacks: CallbackConfig;
+  readonly escalation: EscalationConfig;
   /** Null in anonymous local mode (never in production). */
   readonly bot: BotIdentity | null;
   readonly policy: EscalationPolicy;

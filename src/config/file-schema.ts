@@ -1,12 +1,14 @@
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
 
+import { parseDuration } from '../escalation/chain';
 import { SEVERITIES } from '../intake/incident';
 import { parsePhoneNumber } from '../roster/phone-number';
 import { parseTitleMatcher } from '../rules/title-matcher';
 
 export const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
 
+const ROLES: ReadonlySet<string> = new Set(['primary', 'secondary', 'manager']);
 const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -32,6 +34,15 @@ const titleEntry = z
       ctx.addIssue({ code: 'custom', message: `invalid title pattern: ${(err as Error).message}` });
     }
   });
+
+const duration = z
+  .string()
+  .refine((text) => parseDuration(text) !== null, 'must be a duration such as "30s", "5m" or "1h"');
+
+const chainStep = z.strictObject({
+  call: z.string().min(1),
+  after: duration,
+});
 
 const person = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/i, 'must be letters, digits, ".", "_" or "-"'),
@@ -63,6 +74,17 @@ export const configFileSchema = z
       secondary: z.string().optional(),
       manager: z.string().optional(),
     }),
+    chain: z
+      .array(chainStep)
+      .min(1)
+      .default([{ call: 'primary', after: '0m' }]),
+    unansweredAfter: duration.default('5m'),
+    callLimits: z
+      .array(z.strictObject({ calls: z.number().int().positive(), within: duration }))
+      .default([
+        { calls: 3, within: '15m' },
+        { calls: 7, within: '1h' },
+      ]),
     infobip: z.strictObject({
       callerId: phone,
       smsSender: z.string().min(1),
@@ -72,30 +94,9 @@ export const configFileSchema = z
         .default('en'),
     }),
   })
-  .superRefine((config, ctx) => {
-    const ids = new Set<string>();
-    config.people.forEach((p, index) => {
-      if (ids.has(p.id)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['people', index, 'id'],
-          message: `duplicate id "${p.id}"`,
-        });
-      }
-
-      ids.add(p.id);
-    });
-
-    for (const role of ['primary', 'secondary', 'manager'] as const) {
-      const id = config.onCall[role];
-      if (id !== undefined && !ids.has(id)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['onCall', role],
-          message: `unknown person id "${id}"`,
-        });
-      }
-    }
+  .superRefine(checkReferences, {
+    // Run even when other fields failed, so every problem is listed at once.
+    when: (payload) => isRecord(payload.value),
   });
 
 export type ConfigFile = z.infer<typeof configFileSchema>;
@@ -107,4 +108,64 @@ function isRealDate(value: string): boolean {
 
   const parsed = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(value);
+}
+
+type RefinementContext = Parameters<Parameters<z.ZodType['superRefine']>[0]>[1];
+
+/** Person ids must be unique, and every role and chain target must name one. */
+function checkReferences(config: unknown, ctx: RefinementContext): void {
+  const raw = config as { people?: unknown; onCall?: unknown; chain?: unknown };
+  const people = Array.isArray(raw.people) ? (raw.people as unknown[]) : [];
+  const ids = new Set<string>();
+  people.forEach((p, index) => {
+    const id = isRecord(p) && typeof p.id === 'string' ? p.id : null;
+    if (id !== null && ids.has(id)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['people', index, 'id'],
+        message: `duplicate id "${id}"`,
+      });
+    }
+
+    if (id !== null) {
+      ids.add(id);
+    }
+  });
+
+  const onCall = isRecord(raw.onCall) ? raw.onCall : {};
+  for (const role of ROLES) {
+    const id = onCall[role];
+    if (typeof id === 'string' && !ids.has(id)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['onCall', role],
+        message: `unknown person id "${id}"`,
+      });
+    }
+  }
+
+  const chain = Array.isArray(raw.chain) ? (raw.chain as unknown[]) : [];
+  let previousMs = 0;
+  chain.forEach((step, index) => {
+    if (!isRecord(step)) {
+      return;
+    }
+
+    if (typeof step.call === 'string' && !ROLES.has(step.call) && !ids.has(step.call)) {
+      const message = `"${step.call}" is neither a role (${[...ROLES].join(', ')}) nor a person id`;
+      ctx.addIssue({ code: 'custom', path: ['chain', index, 'call'], message });
+    }
+
+    const ms = typeof step.after === 'string' ? parseDuration(step.after) : null;
+    if (ms !== null && ms < previousMs) {
+      const message = 'steps must be in order: "after" is earlier than the previous step';
+      ctx.addIssue({ code: 'custom', path: ['chain', index, 'after'], message });
+    }
+
+    previousMs = ms ?? previousMs;
+  });
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

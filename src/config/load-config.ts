@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { ZodError } from 'zod';
 
+import { parseDuration } from '../escalation/chain';
 import { parsePhoneNumber } from '../roster/phone-number';
 import type { Person, RosterConfig } from '../roster/roster-config';
 import type { EscalationPolicy } from '../rules/policy';
@@ -45,9 +46,15 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string): AppConfig {
   const webhookToken = nonEmpty(env.WEBHOOK_TOKEN);
   const bot = readBotIdentity(env);
   const infobip = readInfobip(env, problems);
+  const callbacks = readCallbacks(env, problems);
+  const tickMs = positiveInt(env, 'ENGINE_TICK_MS', 1000, problems);
 
   if (production && webhookToken === null) {
     problems.push('WEBHOOK_TOKEN: required when NODE_ENV=production');
+  }
+
+  if (production && infobip !== null && callbacks.token === null) {
+    problems.push('INFOBIP_CALLBACK_TOKEN: required with Infobip when NODE_ENV=production');
   }
 
   if (production && bot === null) {
@@ -68,6 +75,19 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string): AppConfig {
     databasePath,
     webhookToken: webhookToken === null ? null : new Secret(webhookToken),
     infobip,
+    callbacks,
+    escalation: {
+      chain: parsed.chain.map((step) => ({
+        target: step.call,
+        afterMs: parseDuration(step.after) ?? 0,
+      })),
+      unansweredAfterMs: parseDuration(parsed.unansweredAfter) ?? 0,
+      callLimits: parsed.callLimits.map((limit) => ({
+        calls: limit.calls,
+        withinMs: parseDuration(limit.within) ?? 0,
+      })),
+      tickMs,
+    },
     bot,
     policy: toPolicy(parsed),
     roster: toRoster(parsed),
@@ -124,9 +144,13 @@ function readConfigFile(file: string, problems: string[]): ConfigFile | null {
 }
 
 function describeIssues(error: ZodError): string[] {
-  return error.issues.map((issue) => {
+  return error.issues.flatMap((issue) => {
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => `${[...issue.path, key].join('.')}: unknown key`);
+    }
+
     const where = issue.path.length === 0 ? '(top level)' : issue.path.join('.');
-    return `${where}: ${issue.message}`;
+    return [`${where}: ${issue.message}`];
   });
 }
 
@@ -216,7 +240,25 @@ function readInfobip(env: NodeJS.ProcessEnv, problems: string[]): InfobipConfig 
     problems.push(`INFOBIP_BASE_URL: "${baseUrl}" is not an http(s) URL`);
   }
 
-  return { baseUrl: baseUrl.replace(/\/+$/, ''), apiKey: new Secret(apiKey) };
+  return {
+    baseUrl: baseUrl.replace(/\/+$/, ''),
+    apiKey: new Secret(apiKey),
+    timeoutMs: positiveInt(env, 'INFOBIP_TIMEOUT_MS', 10_000, problems),
+    retryBackoffMs: positiveInt(env, 'INFOBIP_RETRY_BACKOFF_MS', 500, problems),
+  };
+}
+
+function readCallbacks(env: NodeJS.ProcessEnv, problems: string[]): AppConfig['callbacks'] {
+  const publicUrl = nonEmpty(env.PUBLIC_URL);
+  const token = nonEmpty(env.INFOBIP_CALLBACK_TOKEN);
+  if (publicUrl !== null && !URL.canParse(publicUrl)) {
+    problems.push(`PUBLIC_URL: "${publicUrl}" is not a URL`);
+  }
+
+  return {
+    publicUrl: publicUrl === null ? null : publicUrl.replace(/\/+$/, ''),
+    token: token === null ? null : new Secret(token),
+  };
 }
 
 function readBotIdentity(env: NodeJS.ProcessEnv): BotIdentity | null {
@@ -236,6 +278,21 @@ function readBotIdentity(env: NodeJS.ProcessEnv): BotIdentity | null {
 function readVersion(): string {
   const manifest = path.resolve(__dirname, '../../../package.json');
   return (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version;
+}
+
+function positiveInt(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  fallback: number,
+  problems: string[],
+): number {
+  const raw = nonEmpty(env[name]);
+  const value = raw === null ? fallback : Number(raw);
+  if (!Number.isInteger(value) || value <= 0) {
+    problems.push(`${name}: "${raw}" is not a positive whole number`);
+  }
+
+  return value;
 }
 
 function nonEmpty(value: string | undefined): string | null {

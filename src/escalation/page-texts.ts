@@ -1,4 +1,5 @@
 import type { Incident } from '../intake/incident';
+import type { EscalationRecord } from '../store/engine-store';
 import { forSms, forSpeech } from '../text/safe-text';
 
 const SPOKEN_TITLE_MAX = 300;
@@ -10,6 +11,7 @@ export function callText(
   incident: Incident,
   displayTitle: string,
   reasons: readonly string[],
+  waiting = 0,
 ): string {
   const digits = String(incident.number).split('').join(', ');
   const title = forSpeech(displayTitle, SPOKEN_TITLE_MAX) || 'untitled';
@@ -19,8 +21,13 @@ export function callText(
     `Incident number ${digits}, severity ${incident.severity}.`,
     `${title}.`,
     `It escalated because ${why}.`,
+    waiting > 0
+      ? `${waiting} more ${waiting === 1 ? 'incident is' : 'incidents are'} waiting.`
+      : '',
     'Press 1 to acknowledge.',
-  ].join(' ');
+  ]
+    .filter(Boolean)
+    .join(' ');
 }
 
 /** What the manager is texted when an escalation opens. */
@@ -32,6 +39,36 @@ export function managerOpenedSms(
   const title = forSms(displayTitle, SMS_TITLE_MAX) || 'untitled';
   return forSms(
     `SOC escalation: incident ${incident.number} (${incident.severity}) ${title}. ${calling}.`,
+    306,
+  );
+}
+
+/** What the manager is texted when someone acknowledges. */
+export function ackedSms(escalation: EscalationRecord): string {
+  const { ack, incident } = escalation;
+  if (ack === null) {
+    return '';
+  }
+
+  const minutes = Math.max(
+    0,
+    Math.round((ack.at.getTime() - escalation.openedAt.getTime()) / 60_000),
+  );
+  const who =
+    ack.via === 'sentinel' ? `taken in Sentinel (${ack.by})` : `acknowledged by ${ack.by}`;
+  return forSms(
+    `SOC escalation: incident ${incident.number} ${who} after ${minutes} min (${ack.via}).`,
+    306,
+  );
+}
+
+/** What the manager is texted when the whole chain went unanswered. */
+export function unansweredSms(escalation: EscalationRecord): string {
+  const { incident } = escalation;
+  const title = forSms(escalation.displayTitle, SMS_TITLE_MAX) || 'untitled';
+  return forSms(
+    `UNANSWERED SOC escalation: incident ${incident.number} (${incident.severity}) ${title}. ` +
+      'Nobody acknowledged; no more calls will be made.',
     306,
   );
 }

@@ -3,6 +3,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 
 import { decide } from '../rules/decide';
+import type { EscalationConfig } from '../config/app-config';
+import { planSteps } from '../escalation/chain';
 import type { EscalationPolicy } from '../rules/policy';
 import type { Store, StoredDecision } from '../store/store';
 import type { Clock } from '../time/clock';
@@ -19,6 +21,8 @@ export interface IntakeResult {
 
 export interface IncidentIntakeDeps {
   readonly store: Store;
+  /** The chain frozen into each escalation this intake opens. */
+  readonly escalation: EscalationConfig;
   readonly policy: EscalationPolicy;
   readonly clock: Clock;
   readonly logger: Logger;
@@ -40,12 +44,13 @@ export class IncidentIntake {
     const { store, policy, clock, logger } = this.#deps;
     const { incident } = event;
     const decision = decide(incident, policy);
+    const now = clock();
     const result = await store.recordIncidentEvent({
       event,
       fingerprint: fingerprint(incident),
       decision,
-      receivedAt: clock(),
-      newEscalationId: randomUUID(),
+      receivedAt: now,
+      newEscalation: this.#plan(now),
     });
     const log = logger.child({ incidentId: incident.id, incidentNumber: incident.number });
 
@@ -72,6 +77,16 @@ export class IncidentIntake {
       duplicate: false,
       decision: { action: result.decision.action, reasons },
       openedEscalationId: result.openedEscalationId,
+    };
+  }
+
+  #plan(openedAt: Date) {
+    const { chain, unansweredAfterMs } = this.#deps.escalation;
+    return {
+      id: randomUUID(),
+      chain,
+      steps: planSteps(chain, openedAt, unansweredAfterMs),
+      unansweredAfterMs,
     };
   }
 }

@@ -36,6 +36,13 @@ export function decide(incident: Incident, policy: EscalationPolicy): Decision {
     ]);
   }
 
+  if (incident.severity === 'Informational') {
+    return verdict(hours.outside ? 'hold' : 'ignore', [
+      hours.reason,
+      'severity Informational is never escalated',
+    ]);
+  }
+
   if (prefixed !== null) {
     return verdict('escalate', [
       `the title starts with "${policy.preEscalatedPrefix}": a Sentinel analytics rule ` +
@@ -45,10 +52,6 @@ export function decide(incident: Incident, policy: EscalationPolicy): Decision {
 
   if (!hours.outside) {
     return verdict('ignore', [hours.reason, 'the staffed SOC handles it']);
-  }
-
-  if (incident.severity === 'Informational') {
-    return verdict('hold', [hours.reason, 'severity Informational is never escalated']);
   }
 
   const matches = escalationMatches(incident, displayTitle, policy);

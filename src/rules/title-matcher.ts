@@ -5,7 +5,7 @@ export interface TitleMatcher {
   matches(title: string): boolean;
 }
 
-const REGEX_ENTRY = /^\/(.+)\/([a-z]*)$/s;
+const REGEX_ENTRY = /^\/(.+)\/([a-zA-Z]*)$/s;
 const ALLOWED_FLAGS = /^[imsu]*$/;
 
 /**

@@ -1,3 +1,5 @@
+import { ROSTER_MIGRATION } from './roster-schema';
+
 /**
  * Schema migrations, applied in order inside one transaction each. A migration is never
  * edited once released: add a new one.
@@ -45,7 +47,50 @@ export const MIGRATIONS: readonly string[] = [
     reasons TEXT NOT NULL,
     display_title TEXT NOT NULL,
     opened_at TEXT NOT NULL,
-    paged_at TEXT
+    paged_at TEXT,
+    chain TEXT NOT NULL,
+    calling TEXT,
+    ended_at TEXT,
+    acknowledged_by TEXT,
+    acknowledged_by_id TEXT,
+    acknowledged_via TEXT
+  );
+
+  CREATE INDEX escalations_by_state ON escalations(state);
+
+  CREATE TABLE escalation_steps (
+    escalation_id TEXT NOT NULL REFERENCES escalations(id),
+    idx INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    target TEXT,
+    due_at TEXT NOT NULL,
+    state TEXT NOT NULL,
+    note TEXT,
+    ran_at TEXT,
+    PRIMARY KEY (escalation_id, idx)
+  );
+
+  CREATE INDEX escalation_steps_due ON escalation_steps(state, due_at);
+
+  CREATE TABLE escalation_timeline (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    escalation_id TEXT NOT NULL REFERENCES escalations(id),
+    at TEXT NOT NULL,
+    text TEXT NOT NULL
+  );
+
+  CREATE INDEX escalation_timeline_by_escalation ON escalation_timeline(escalation_id);
+
+  CREATE TABLE sms_replies (
+    phone TEXT NOT NULL,
+    day TEXT NOT NULL,
+    count INTEGER NOT NULL,
+    PRIMARY KEY (phone, day)
+  );
+
+  CREATE TABLE inbound_messages (
+    id TEXT PRIMARY KEY,
+    received_at TEXT NOT NULL
   );
 
   CREATE TABLE outbound_messages (
@@ -58,10 +103,15 @@ export const MIGRATIONS: readonly string[] = [
     provider_id TEXT,
     error TEXT,
     detail TEXT,
+    outcome TEXT,
+    dtmf TEXT,
+    reported_at TEXT,
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL,
     UNIQUE (escalation_id, channel, purpose)
   );
+
+  CREATE INDEX outbound_by_recipient ON outbound_messages(recipient, channel, created_at);
 
   CREATE TABLE conversations (
     name TEXT PRIMARY KEY,
@@ -69,4 +119,5 @@ export const MIGRATIONS: readonly string[] = [
     updated_at TEXT NOT NULL
   );
   `,
+  ROSTER_MIGRATION,
 ];

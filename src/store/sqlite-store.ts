@@ -3,7 +3,19 @@ import path from 'node:path';
 
 import Database from 'better-sqlite3';
 
-import type { Incident } from '../intake/incident';
+import type { PhoneNumber } from '../roster/phone-number';
+import type { Role } from '../roster/roster-config';
+import type { EngineStore } from './engine-store';
+import { SqliteEngineQueries } from './sqlite-engine';
+import { toIncident, toOutbound, type IncidentRow, type OutboundRow } from './sqlite-rows';
+import type {
+  EscalationSummary,
+  NewOverride,
+  OnCallOverride,
+  PendingPhone,
+  RegisteredPhone,
+} from './roster-store';
+import { SqliteRosterStore } from './sqlite-roster';
 import { MIGRATIONS } from './sqlite-schema';
 import type {
   EscalationToPage,
@@ -16,39 +28,11 @@ import type {
   StoredDecision,
 } from './store';
 
-interface IncidentRow {
-  id: string;
-  workspace_id: string;
-  number: number;
-  title: string;
-  description: string;
-  severity: Incident['severity'];
-  status: Incident['status'];
-  owner: string | null;
-  created_utc: string;
-  last_modified_utc: string;
-  url: string | null;
-  fingerprint: string;
-  action: StoredDecision['action'];
-  reasons: string;
-}
-
-interface OutboundRow {
-  id: string;
-  escalation_id: string;
-  channel: OutboundRecord['channel'];
-  purpose: string;
-  recipient: string;
-  status: OutboundRecord['status'];
-  provider_id: string | null;
-  error: string | null;
-  detail: string | null;
-  created_at: string;
-}
-
 /** The embedded store: one SQLite file in WAL mode, through better-sqlite3. */
 export class SqliteStore implements Store {
   readonly #db: Database.Database;
+  /** The escalation engine's queries, on the same connection. */
+  readonly engine: EngineStore;
   readonly #record: Database.Transaction<(input: RecordEventInput) => RecordEventResult>;
 
   constructor(file: string) {
@@ -61,6 +45,7 @@ export class SqliteStore implements Store {
     this.#db.pragma('busy_timeout = 5000');
     this.#db.pragma('foreign_keys = ON');
     this.#migrate();
+    this.engine = new SqliteEngineQueries(this.#db);
     this.#record = this.#db.transaction((input: RecordEventInput) => this.#recordTx(input));
   }
 
@@ -133,18 +118,7 @@ export class SqliteStore implements Store {
     const rows = this.#db
       .prepare('SELECT * FROM outbound_messages WHERE escalation_id = ? ORDER BY created_at')
       .all(escalationId) as OutboundRow[];
-    return rows.map((row) => ({
-      id: row.id,
-      escalationId: row.escalation_id,
-      channel: row.channel,
-      purpose: row.purpose,
-      recipient: row.recipient,
-      status: row.status,
-      providerId: row.provider_id,
-      error: row.error,
-      detail: row.detail === null ? null : (JSON.parse(row.detail) as Record<string, string>),
-      createdAt: new Date(row.created_at),
-    }));
+    return rows.map(toOutbound);
   }
 
   async saveConversation(name: string, reference: unknown, at: Date): Promise<void> {
@@ -196,24 +170,27 @@ export class SqliteStore implements Store {
       return { kind: 'recorded', decision, openedEscalationId: null, existingEscalation: null };
     }
 
+    const plan = input.newEscalation;
     const opened = this.#db
       .prepare(
-        `INSERT INTO escalations (id, incident_id, state, reasons, display_title, opened_at)
-         VALUES (?, ?, 'open', ?, ?, ?)
+        `INSERT INTO escalations (id, incident_id, state, reasons, display_title, opened_at, chain)
+         VALUES (?, ?, 'open', ?, ?, ?, ?)
          ON CONFLICT (incident_id) DO NOTHING`,
       )
       .run(
-        input.newEscalationId,
+        plan.id,
         event.incident.id,
         JSON.stringify(decision.reasons),
         input.decision.displayTitle,
         receivedAt.toISOString(),
+        JSON.stringify({ steps: plan.chain, unansweredAfterMs: plan.unansweredAfterMs }),
       );
     if (opened.changes === 1) {
+      this.#insertSteps(plan.id, plan.steps);
       return {
         kind: 'recorded',
         decision,
-        openedEscalationId: input.newEscalationId,
+        openedEscalationId: plan.id,
         existingEscalation: null,
       };
     }
@@ -227,6 +204,16 @@ export class SqliteStore implements Store {
       openedEscalationId: null,
       existingEscalation: { id: existing.id, openedAt: existing.opened_at },
     };
+  }
+
+  #insertSteps(escalationId: string, steps: RecordEventInput['newEscalation']['steps']): void {
+    const insert = this.#db.prepare(
+      `INSERT INTO escalation_steps (escalation_id, idx, kind, target, due_at, state)
+       VALUES (?, ?, ?, ?, ?, 'pending')`,
+    );
+    for (const step of steps) {
+      insert.run(escalationId, step.idx, step.kind, step.target, step.dueAt.toISOString());
+    }
   }
 
   #upsertIncident(input: RecordEventInput): void {
@@ -288,24 +275,68 @@ export class SqliteStore implements Store {
       })();
     });
   }
+
+  // The roster's queries (sqlite-roster.ts), on the same connection, made when first used.
+  #rosterQueries: SqliteRosterStore | null = null;
+
+  get #roster(): SqliteRosterStore {
+    this.#rosterQueries ??= new SqliteRosterStore(this.#db);
+    return this.#rosterQueries;
+  }
+
+  async saveOverride(override: NewOverride): Promise<OnCallOverride> {
+    return this.#roster.saveOverride(override);
+  }
+
+  async latestOverride(role: Role, at: Date): Promise<OnCallOverride | null> {
+    return this.#roster.latestOverride(role, at);
+  }
+
+  async recentOverrides(limit: number): Promise<OnCallOverride[]> {
+    return this.#roster.recentOverrides(limit);
+  }
+
+  async recentEscalations(limit: number): Promise<EscalationSummary[]> {
+    return this.#roster.recentEscalations(limit);
+  }
+
+  async registeredPhone(personId: string): Promise<RegisteredPhone | null> {
+    return this.#roster.registeredPhone(personId);
+  }
+
+  async registeredPhoneOfTeamsUser(teamsUserId: string): Promise<RegisteredPhone | null> {
+    return this.#roster.registeredPhoneOfTeamsUser(teamsUserId);
+  }
+
+  async registeredPhonesByNumber(phone: PhoneNumber): Promise<RegisteredPhone[]> {
+    return this.#roster.registeredPhonesByNumber(phone);
+  }
+
+  async savePendingPhone(pending: PendingPhone): Promise<void> {
+    return this.#roster.savePendingPhone(pending);
+  }
+
+  async pendingPhone(personId: string): Promise<PendingPhone | null> {
+    return this.#roster.pendingPhone(personId);
+  }
+
+  async countPhoneAttempt(
+    personId: string,
+    codeHash: string,
+    maxAttempts: number,
+  ): Promise<number | null> {
+    return this.#roster.countPhoneAttempt(personId, codeHash, maxAttempts);
+  }
+
+  async confirmPhone(
+    personId: string,
+    codeHash: string,
+    at: Date,
+  ): Promise<RegisteredPhone | null> {
+    return this.#roster.confirmPhone(personId, codeHash, at);
+  }
 }
 
 function toDecision(row: { action: StoredDecision['action']; reasons: string }): StoredDecision {
   return { action: row.action, reasons: JSON.parse(row.reasons) as string[] };
-}
-
-function toIncident(row: IncidentRow): Incident {
-  return {
-    id: row.id,
-    workspaceId: row.workspace_id,
-    number: row.number,
-    title: row.title,
-    description: row.description,
-    severity: row.severity,
-    status: row.status,
-    owner: row.owner,
-    createdTimeUtc: row.created_utc,
-    lastModifiedTimeUtc: row.last_modified_utc,
-    url: row.url,
-  };
 }

@@ -1,4 +1,7 @@
+import type { ChainStep, PlannedStep } from '../escalation/chain';
 import type { Incident, IncidentEvent } from '../intake/incident';
+import type { EngineStore } from './engine-store';
+import type { RosterStore } from './roster-store';
 import type { Decision } from '../rules/decide';
 
 /** The decision as stored: what is answered again for a duplicate. */
@@ -14,8 +17,13 @@ export interface RecordEventInput {
   readonly fingerprint: string;
   readonly decision: Decision;
   readonly receivedAt: Date;
-  /** Id for the escalation, used only when this event opens one. */
-  readonly newEscalationId: string;
+  /** The escalation this event opens, if it escalates and none exists yet. */
+  readonly newEscalation: {
+    readonly id: string;
+    readonly chain: readonly ChainStep[];
+    readonly steps: readonly PlannedStep[];
+    readonly unansweredAfterMs: number;
+  };
 }
 
 /** What recording an event did. */
@@ -64,13 +72,17 @@ export interface OutboundResult {
 }
 
 /** A stored outbound message, for views and tests. */
-export interface OutboundRecord extends OutboundClaim, Omit<OutboundResult, 'updatedAt'> {}
+export interface OutboundRecord extends OutboundClaim, Omit<OutboundResult, 'updatedAt'> {
+  /** What the delivery report said, once it came. */
+  readonly outcome: string | null;
+  readonly dtmf: string | null;
+}
 
 /**
  * All persistence of the bot. Every "exactly once" rests on a constraint or a transaction
  * here, never on process memory, so two instances may share one database.
  */
-export interface Store {
+export interface Store extends RosterStore {
   /**
    * Stores an incident event and its decision in one transaction. An event id seen before,
    * or an incident state equal to the stored one, is a duplicate and changes nothing but the
@@ -100,6 +112,9 @@ export interface Store {
 
   /** The saved reference, or null when none was captured yet. */
   conversation(name: string): Promise<unknown>;
+
+  /** The escalation engine's durable state. */
+  readonly engine: EngineStore;
 
   /** A cheap round trip, for the health check. Throws when the database is unusable. */
   ping(): Promise<void>;

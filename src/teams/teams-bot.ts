@@ -7,16 +7,15 @@ import { SOC_CHANNEL } from '../escalation/pager';
 import type { Store } from '../store/store';
 import type { Clock } from '../time/clock';
 import { channelReferenceOf, isBotAddedToTeam } from './channel-reference';
-import { commandText } from './command-text';
+import type { CommandRouter } from './commands/command-router';
 
 export interface TeamsBotDeps {
   readonly store: Store;
   readonly clock: Clock;
   readonly logger: Logger;
+  /** Answers every chat message: the oncall commands. */
+  readonly commands: CommandRouter;
 }
-
-const HELP =
-  'SOC on-call bot. Commands: "oncall here" posts escalations to this channel from now on.';
 
 /**
  * Handles inbound Teams activities: keeps the SOC channel's reference fresh and answers
@@ -39,32 +38,12 @@ export class TeamsBot {
     }
 
     if (activity.type === 'message') {
-      await this.#onMessage(ctx);
-    }
-  }
-
-  async #onMessage(ctx: TurnContext): Promise<void> {
-    const command = commandText(ctx.activity);
-    if (command === null) {
+      await this.#deps.commands.handle(ctx);
       return;
     }
 
-    if (command === 'oncall here') {
-      await ctx.sendActivity(await this.#moveHere(ctx.activity));
-      return;
-    }
-
-    await ctx.sendActivity(HELP);
-  }
-
-  async #moveHere(activity: Activity): Promise<string> {
-    const reference = channelReferenceOf(activity);
-    if (reference === null) {
-      return '"oncall here" works in a team channel: mention me there.';
-    }
-
-    await this.#save(reference, 'moved by command');
-    return 'Escalations will be posted to this channel from now on.';
+    // Invoke activities (card actions) are not handled here: they belong to the escalation
+    // engine's card-action handler, which gets them before this class does.
   }
 
   async #captureOnInstall(activity: Activity): Promise<void> {

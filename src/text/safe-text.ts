@@ -3,7 +3,7 @@
  * speak, text or show: no markup, no control characters, bounded length.
  */
 
-const TAG = /<[^>]*>?/g;
+const TAG = /<\/?[a-z!?][^>]*>?/gi;
 const URL_LIKE = /\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.)\S+/gi;
 const INVISIBLE = /[\p{Cc}\p{Cf}\p{Co}\p{Cs}]/gu;
 const PICTOGRAPHS = /[\p{Extended_Pictographic}\p{So}\p{Sk}\u{FE0F}\u{20E3}]/gu;

@@ -7,6 +7,7 @@ import type { RecordedRequest, RecordingServer } from '../fakes/recording-server
 import { botAddedToTeam, CHANNEL } from '../support/activities';
 import { BotProcess, eventually } from '../support/bot-process';
 import { example, incidentBody } from '../support/incidents';
+import { writeConfig } from '../support/test-config';
 
 const API_KEY = 'ib-key-4f9c2e7a1b';
 const WEBHOOK_TOKEN = 'hook-token-8d2b6c1e9f';
@@ -61,6 +62,8 @@ describe('escalate-after-hours: a night incident calls, texts and posts once', f
       INFOBIP_API_KEY: API_KEY,
       WEBHOOK_TOKEN,
       LOG_LEVEL: 'debug',
+      // Many escalations call the same primary here; the per-number limits have their own test.
+      ONCALL_CONFIG: writeConfig(bot.dir, { callLimits: [{ calls: 100, within: '1h' }] }),
     });
   });
 
@@ -139,7 +142,7 @@ describe('escalate-after-hours: a night incident calls, texts and posts once', f
       'High',
       '#4711',
       'Suspicious sign-in',
-      'Calling Alex Analyst',
+      '"title":"Calling","value":"Alex Analyst"',
       'portal.azure.com',
     ]) {
       assert.ok(cardText.includes(expected), `card lacks ${expected}`);

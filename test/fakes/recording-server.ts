@@ -7,9 +7,12 @@ export interface RecordedRequest {
   readonly path: string;
   readonly headers: http.IncomingHttpHeaders;
   readonly body: unknown;
+  /** When it arrived (ms since epoch). */
+  readonly at: number;
 }
 
-export type Route = (request: RecordedRequest) => { status: number; body: unknown };
+/** An answer, or null to leave the request hanging (a provider that never answers). */
+export type Route = (request: RecordedRequest) => { status: number; body: unknown } | null;
 
 /** A local HTTP server on 127.0.0.1 that records every request and answers through `route`. */
 export class RecordingServer {
@@ -42,9 +45,14 @@ export class RecordingServer {
           path: req.url ?? '',
           headers: req.headers,
           body: text === '' ? null : (JSON.parse(text) as unknown),
+          at: Date.now(),
         };
         this.requests.push(request);
         const answer = this.#route(request);
+        if (answer === null) {
+          return;
+        }
+
         res.writeHead(answer.status, { 'content-type': 'application/json' });
         res.end(JSON.stringify(answer.body));
       });
@@ -53,6 +61,7 @@ export class RecordingServer {
   }
 
   async stop(): Promise<void> {
+    this.#server?.closeAllConnections();
     await new Promise<void>((resolve) => this.#server?.close(() => resolve()));
   }
 

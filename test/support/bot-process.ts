@@ -30,7 +30,7 @@ export class BotProcess {
 
   /** Starts `node dist/src/app/main.js` and waits until /healthz answers. */
   async start(env: Record<string, string>): Promise<void> {
-    this.#port = await freePort();
+    await this.reservePort();
     const child = spawn(process.execPath, [path.join(ROOT, 'dist/src/app/main.js')], {
       cwd: ROOT,
       env: {
@@ -49,6 +49,21 @@ export class BotProcess {
     child.stdout?.on('data', collect);
     child.stderr?.on('data', collect);
     await this.#waitHealthy();
+  }
+
+  /** Picks the port before the start, for URLs the bot must know (PUBLIC_URL). Kept on restart. */
+  async reservePort(): Promise<string> {
+    if (this.#port === 0) {
+      this.#port = await freePort();
+    }
+
+    return this.url;
+  }
+
+  /** Kills the process with SIGKILL: no shutdown handler runs. */
+  async kill(): Promise<void> {
+    this.#child?.kill('SIGKILL');
+    await this.#exit;
   }
 
   /** Runs the bot expecting it to refuse to start; answers its exit code. */

@@ -1,0 +1,99 @@
+/*
+ * One sample of every card state the bot posts. cards-parse.test.ts parses each of them and
+ * `npm run card-images` renders each to docs/images/<name>.png: add new states here.
+ */
+import { escalationCard, type EscalationCardView } from '../../src/cards/escalation-card';
+import { onCallChangedCard } from '../../src/cards/oncall-changed-card';
+
+const SENTINEL_URL =
+  'https://portal.azure.com/#asset/Microsoft_Azure_Security_Insights/Incident' +
+  '/subscriptions/0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0/resourceGroups/soc-rg' +
+  '/providers/Microsoft.OperationalInsights/workspaces/soc-ws' +
+  '/providers/Microsoft.SecurityInsights/Incidents/a1b2c3d4-0001-4e5f-8a9b-0c1d2e3f4a5b';
+
+const HIGH_AT_NIGHT: EscalationCardView = {
+  escalationId: '7c9e6679-7425-40de-944b-e07fc1f90ae7',
+  incidentNumber: 4711,
+  severity: 'High',
+  title: 'Suspicious sign-in followed by mass file download',
+  createdLocal: 'Sat 6 Jun 2026 02:14 Europe/London',
+  reasons: [
+    'Saturday 02:14 Europe/London is outside business hours (Saturday is not a business day)',
+    'severity High is on the escalate list',
+  ],
+  calling: 'Calling Alex Analyst',
+  url: SENTINEL_URL,
+  state: 'open',
+  statusLine: null,
+  timeline: [],
+};
+
+const CALLS = [
+  '02:14 escalation opened',
+  '02:14 calling Alex Analyst (+44********01)',
+  '02:14 SMS to Morgan Manager (+44********09)',
+];
+
+/** A title an attacker could shape: markup, markdown links, emoji, 5,000 characters. */
+export function hostileTitle(): string {
+  const piece =
+    '[Reset your password](https://evil.example/phish) <b>markup</b> **bold** _it_ ' +
+    '# heading `code` <script>alert(1)</script> 🚨🔥👀 @everyone ';
+  return piece.repeat(Math.ceil(5000 / piece.length)).slice(0, 5000);
+}
+
+/** Every card the bot produces, by name; names are kebab-case and become image file names. */
+export function sampleCards(): Record<string, object> {
+  return {
+    'escalation-open': escalationCard({ ...HIGH_AT_NIGHT, timeline: CALLS }),
+    'escalation-open-nobody-on-call': escalationCard({
+      ...HIGH_AT_NIGHT,
+      incidentNumber: 4712,
+      severity: 'Medium',
+      title: 'Ransomware note dropped on FS01',
+      createdLocal: 'Tue 9 Jun 2026 23:40 Europe/London',
+      reasons: [
+        'Tuesday 23:40 Europe/London is outside business hours (after 18:00)',
+        'title "Ransomware note dropped on FS01" matches /^ransomware/i',
+      ],
+      calling: 'Nobody is on call as primary',
+      url: null,
+    }),
+    'escalation-acknowledged': escalationCard({
+      ...HIGH_AT_NIGHT,
+      state: 'acknowledged',
+      statusLine: 'Acknowledged by Alex Analyst at 02:16',
+      timeline: [...CALLS, '02:16 Alex Analyst pressed 1 on the call: acknowledged'],
+    }),
+    'escalation-unanswered': escalationCard({
+      ...HIGH_AT_NIGHT,
+      state: 'unanswered',
+      statusLine: 'Unanswered: nobody acknowledged',
+      timeline: [...CALLS, '02:19 no answer from Alex Analyst', '02:19 calling Sam Lee'],
+    }),
+    'escalation-hostile-title': escalationCard({
+      ...HIGH_AT_NIGHT,
+      title: hostileTitle(),
+      createdLocal: '[Sat](https://evil.example) <i>6 Jun</i> 02:14 Europe/London',
+      reasons: [`title matches the known-bad list: ${hostileTitle()}`],
+      calling: 'Calling **Alex** <b>Analyst</b> 🚨',
+      timeline: Array.from({ length: 30 }, (_, i) => `02:${10 + i} ${hostileTitle()}`),
+    }),
+    'oncall-changed': onCallChangedCard({
+      role: 'Primary',
+      person: 'Sam Lee',
+      previous: 'Alex Analyst',
+      changedBy: 'Morgan Manager',
+      changedAt: 'Sat 6 Jun 2026 01:00 Europe/London',
+      until: 'Sat 6 Jun 2026 09:00 Europe/London',
+    }),
+    'oncall-changed-hostile-name': onCallChangedCard({
+      role: 'Primary',
+      person: `[Sam](https://evil.example) <b>Lee</b> 🚨 ${'x'.repeat(500)}`,
+      previous: null,
+      changedBy: '**Morgan** <i>Manager</i>',
+      changedAt: 'Sat 6 Jun 2026 01:00 Europe/London',
+      until: 'until changed',
+    }),
+  };
+}
