@@ -14,6 +14,7 @@ import { Pager } from '../escalation/pager';
 import { ReportHandler } from '../escalation/report-handler';
 import { IncidentIntake } from '../intake/incident-intake';
 import { PhoneVerification } from '../roster/phone-verification';
+import type { PhoneNumber } from '../roster/phone-number';
 import { Roster } from '../roster/roster';
 import type { Role } from '../roster/roster-config';
 import { SqliteStore } from '../store/sqlite-store';
@@ -65,8 +66,7 @@ async function main(): Promise<void> {
     engine,
     notifier,
     phone,
-    personByPhone: async (digits) =>
-      await roster.personById(config.roster.people.find((p) => p.phone === `+${digits}`)?.id ?? ''),
+    personByPhone: (digits) => roster.personByPhone(`+${digits}` as PhoneNumber),
     zone,
     clock,
     logger,

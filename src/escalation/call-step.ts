@@ -26,7 +26,8 @@ export class CallStep {
     const label = `step ${idx + 1} (${step.target})`;
     const person = await resolve(step.target ?? '');
     const escalation = await store.engine.escalation(escalationId);
-    if (escalation === null) {
+    if (escalation === null || escalation.state !== 'open') {
+      await store.engine.finishStep(escalationId, idx, 'cancelled', 'ended before the call');
       return;
     }
 

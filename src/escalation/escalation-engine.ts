@@ -50,9 +50,9 @@ export class EscalationEngine {
     this.#calls = new CallStep(deps);
   }
 
-  /** Starts the timer loop; the first tick runs at once. */
+  /** Starts the timer loop; the first tick runs at once, after recovering a crash's leftovers. */
   start(): void {
-    void this.wake();
+    void this.#recover().finally(() => this.wake());
     this.#timer = setInterval(() => void this.wake(), this.#deps.tickMs);
   }
 
@@ -107,6 +107,20 @@ export class EscalationEngine {
     await notifier.note(escalationId, text);
     this.#later(this.#tellAcknowledged(escalation));
     return { accepted, escalation: await store.engine.escalation(escalationId) };
+  }
+
+  /** Steps a dead process left running are not run again: their call may have gone out. */
+  async #recover(): Promise<void> {
+    const { store, notifier, clock, logger } = this.#deps;
+    try {
+      for (const step of await store.engine.recoverInterrupted(clock())) {
+        const note =
+          `step ${step.idx + 1} (${step.target}) was interrupted by a restart: ` + 'not repeated';
+        await notifier.note(step.escalationId, note);
+      }
+    } catch (err) {
+      logger.error({ err }, 'recovering interrupted steps failed');
+    }
   }
 
   async #loop(): Promise<void> {

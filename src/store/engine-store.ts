@@ -29,7 +29,8 @@ export interface EscalationRecord {
   readonly unansweredAfterMs: number;
 }
 
-export type StepState = 'pending' | 'running' | 'done' | 'skipped' | 'missed' | 'cancelled';
+export type StepState =
+  'pending' | 'running' | 'done' | 'skipped' | 'missed' | 'cancelled' | 'interrupted';
 
 /** One durable timer of an escalation. */
 export interface StepRecord {
@@ -72,6 +73,12 @@ export interface EngineStore {
     state: StepState,
     note: string | null,
   ): Promise<void>;
+
+  /**
+   * Marks steps left running by a process that died as interrupted. They are never run
+   * again: their call may have gone out. Answers the steps marked.
+   */
+  recoverInterrupted(startedBefore: Date): Promise<StepRecord[]>;
 
   /** Moves the next pending step of an open escalation to `now` (a hard failure). */
   advanceNextStep(escalationId: string, now: Date): Promise<boolean>;

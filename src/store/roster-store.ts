@@ -53,6 +53,10 @@ export interface EscalationSummary {
   readonly displayTitle: string;
   readonly state: string;
   readonly openedAt: Date;
+  readonly endedAt: Date | null;
+  /** Who acknowledged, and through which channel, when someone did. */
+  readonly acknowledgedBy: string | null;
+  readonly acknowledgedVia: string | null;
 }
 
 /**

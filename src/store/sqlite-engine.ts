@@ -72,6 +72,16 @@ export class SqliteEngineQueries implements EngineStore {
       .run(state, note, escalationId, idx);
   }
 
+  async recoverInterrupted(startedBefore: Date): Promise<StepRecord[]> {
+    const rows = this.#db
+      .prepare(
+        `UPDATE escalation_steps SET state = 'interrupted'
+          WHERE state = 'running' AND ran_at < ? RETURNING *`,
+      )
+      .all(startedBefore.toISOString()) as StepRow[];
+    return rows.map(toStep);
+  }
+
   async advanceNextStep(escalationId: string, now: Date): Promise<boolean> {
     const result = this.#db
       .prepare(

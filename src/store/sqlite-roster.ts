@@ -50,6 +50,9 @@ interface EscalationRow {
   display_title: string;
   state: string;
   opened_at: string;
+  ended_at: string | null;
+  acknowledged_by: string | null;
+  acknowledged_via: string | null;
 }
 
 /** The roster's SQL on a better-sqlite3 database that has {@link ROSTER_MIGRATION} applied. */
@@ -101,7 +104,8 @@ export class SqliteRosterStore implements RosterStore {
   async recentEscalations(limit: number): Promise<EscalationSummary[]> {
     const rows = this.#db
       .prepare(
-        `SELECT e.id, i.number, i.severity, e.display_title, e.state, e.opened_at
+        `SELECT e.id, i.number, i.severity, e.display_title, e.state, e.opened_at, e.ended_at,
+                e.acknowledged_by, e.acknowledged_via
            FROM escalations e JOIN incidents i ON i.id = e.incident_id
           ORDER BY e.opened_at DESC LIMIT ?`,
       )
@@ -113,6 +117,9 @@ export class SqliteRosterStore implements RosterStore {
       displayTitle: row.display_title,
       state: row.state,
       openedAt: new Date(row.opened_at),
+      endedAt: row.ended_at === null ? null : new Date(row.ended_at),
+      acknowledgedBy: row.acknowledged_by,
+      acknowledgedVia: row.acknowledged_via,
     }));
   }
 

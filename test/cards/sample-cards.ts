@@ -21,7 +21,7 @@ const HIGH_AT_NIGHT: EscalationCardView = {
     'Saturday 02:14 Europe/London is outside business hours (Saturday is not a business day)',
     'severity High is on the escalate list',
   ],
-  calling: 'Calling Alex Analyst',
+  calling: 'Alex Analyst',
   url: SENTINEL_URL,
   state: 'open',
   statusLine: null,
@@ -29,9 +29,9 @@ const HIGH_AT_NIGHT: EscalationCardView = {
 };
 
 const CALLS = [
-  '02:14 escalation opened',
-  '02:14 calling Alex Analyst (+44********01)',
-  '02:14 SMS to Morgan Manager (+44********09)',
+  '02:14:05 step 1 (primary): called Alex Analyst',
+  '02:15:02 call to Alex Analyst: no-answer',
+  '02:19:05 step 2 (primary): called Alex Analyst',
 ];
 
 /** A title an attacker could shape: markup, markdown links, emoji, 5,000 characters. */
@@ -56,27 +56,37 @@ export function sampleCards(): Record<string, object> {
         'Tuesday 23:40 Europe/London is outside business hours (after 18:00)',
         'title "Ransomware note dropped on FS01" matches /^ransomware/i',
       ],
-      calling: 'Nobody is on call as primary',
+      calling: 'nobody',
+      timeline: ['23:40:02 step 1 (primary): nobody holds "primary": skipped'],
       url: null,
     }),
     'escalation-acknowledged': escalationCard({
       ...HIGH_AT_NIGHT,
       state: 'acknowledged',
-      statusLine: 'Acknowledged by Alex Analyst at 02:16',
-      timeline: [...CALLS, '02:16 Alex Analyst pressed 1 on the call: acknowledged'],
+      statusLine: 'Acknowledged by Alex Analyst at 02:19 (pressed 1 on the call)',
+      timeline: [
+        ...CALLS,
+        '02:19:48 call to Alex Analyst: answered, pressed 1',
+        '02:19:48 acknowledged by Alex Analyst (keypress)',
+      ],
     }),
     'escalation-unanswered': escalationCard({
       ...HIGH_AT_NIGHT,
       state: 'unanswered',
-      statusLine: 'Unanswered: nobody acknowledged',
-      timeline: [...CALLS, '02:19 no answer from Alex Analyst', '02:19 calling Sam Lee'],
+      statusLine: 'Unanswered: the whole chain was called and nobody acknowledged',
+      timeline: [
+        ...CALLS,
+        '02:24:05 step 3 (secondary): called Sam Lee',
+        '02:29:05 step 4 (manager): called Morgan Manager',
+        '02:34:05 unanswered: the chain ended without an acknowledgement',
+      ],
     }),
     'escalation-hostile-title': escalationCard({
       ...HIGH_AT_NIGHT,
       title: hostileTitle(),
       createdLocal: '[Sat](https://evil.example) <i>6 Jun</i> 02:14 Europe/London',
       reasons: [`title matches the known-bad list: ${hostileTitle()}`],
-      calling: 'Calling **Alex** <b>Analyst</b> 🚨',
+      calling: '**Alex** <b>Analyst</b> 🚨',
       timeline: Array.from({ length: 30 }, (_, i) => `02:${10 + i} ${hostileTitle()}`),
     }),
     'oncall-changed': onCallChangedCard({

@@ -1,11 +1,13 @@
 import { strict as assert } from 'node:assert';
 
+import { at, channelMessage } from '../support/activities';
 import { eventually } from '../support/bot-process';
 import { ackInvoke } from '../support/card-activities';
 import { incidentBody } from '../support/incidents';
 import { NUMBERS, Scenario } from '../support/scenario';
 
 const SAM = { id: '29:1sam', name: 'Sam Lee' };
+const ALEX = { id: '29:1alex', name: 'Alex Analyst' };
 
 describe('escalation-chain: repeat, move down the chain, stop on any acknowledgement', function () {
   this.timeout(30_000);
@@ -160,6 +162,46 @@ describe('escalation-chain: repeat, move down the chain, stop on any acknowledge
     await pastNextStep();
     scenario.expectCalls({ alex: 1 });
     assert.ok(scenario.timeline(escalationId).includes('taken in Sentinel (owned by Dana Day)'));
+  });
+
+  it('calls the new primary at the next step after a swap mid-escalation', async function () {
+    const { escalationId } = await scenario.escalate();
+    await eventually(() => scenario.infobip.calls(NUMBERS.alex).length === 1);
+
+    const swap = channelMessage(scenario.connector.url, ALEX, ['oncall set ', at(SAM)]);
+    assert.equal((await scenario.activity(swap)).status, 200);
+
+    await eventually(() => scenario.infobip.calls(NUMBERS.sam).length === 1, 4000);
+    scenario.expectCalls({ alex: 1, sam: 1 });
+    const timeline = scenario.timeline(escalationId);
+    assert.ok(timeline.includes('step 2 (primary): called Sam Lee'), timeline.join('\n'));
+  });
+
+  it('never calls after an acknowledgement that races a step', async function () {
+    scenario.infobip.callees.set(NUMBERS.alex, 'silent');
+    const { escalationId } = await scenario.escalate();
+    await eventually(() => scenario.infobip.calls().length === 1);
+    const stepDue = scenario.bot.query<{ due_at: string }>(
+      `SELECT due_at FROM escalation_steps WHERE escalation_id = '${escalationId}' AND idx = 1`,
+    )[0]!.due_at;
+
+    await new Promise((resolve) => setTimeout(resolve, Date.parse(stepDue) - Date.now()));
+    const res = await scenario.activity(ackInvoke(scenario.connector.url, escalationId, SAM));
+    assert.equal(res.status, 200);
+    await pastNextStep();
+
+    // Either the step won (its call was claimed first) or the acknowledgement did: no call is
+    // ever claimed after the acknowledgement was stored.
+    const [ended] = scenario.bot.query<{ ended_at: string }>(
+      `SELECT ended_at FROM escalations WHERE id = '${escalationId}'`,
+    );
+    const claimed = scenario.bot.query<{ created_at: string }>(
+      `SELECT created_at FROM outbound_messages
+        WHERE escalation_id = '${escalationId}' AND channel = 'voice'`,
+    );
+    assert.equal(scenario.state(escalationId), 'acknowledged');
+    assert.ok(claimed.every((call) => call.created_at <= ended!.ended_at));
+    assert.equal(scenario.infobip.calls().length, claimed.length);
   });
 
   /** The chain's second step falls due 2 s after the first: wait past it. */

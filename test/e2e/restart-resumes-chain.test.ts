@@ -19,7 +19,7 @@ describe('restart-resumes-chain: SIGKILL mid-chain neither skips nor repeats a c
   it('runs the latest missed step at start-up and the later ones at their time', async function () {
     const openedAt = Date.now();
     const { escalationId } = await scenario.escalate();
-    await eventually(() => scenario.infobip.calls().length === 1);
+    await eventually(() => scenario.timeline(escalationId).some((l) => l.includes('called')));
 
     await scenario.bot.kill();
     // Steps 2 (2 s) and 3 (4 s) fall due while the process is dead.
@@ -46,6 +46,34 @@ describe('restart-resumes-chain: SIGKILL mid-chain neither skips nor repeats a c
     assert.deepEqual(
       steps.map((s) => s.state),
       ['done', 'missed', 'done', 'done', 'done'],
+    );
+  });
+
+  it('never repeats a step that a killed process left running', async function () {
+    scenario.infobip.ttsFailures.push('hang');
+    const { escalationId } = await scenario.escalate();
+    await eventually(() => scenario.infobip.calls().length === 1);
+
+    await scenario.bot.kill();
+    await scenario.startBot();
+
+    await eventually(() =>
+      scenario
+        .timeline(escalationId)
+        .includes('step 1 (primary) was interrupted by a restart: not repeated'),
+    );
+    await eventually(
+      () => scenario.timeline(escalationId).includes('step 2 (primary): called Alex Analyst'),
+      4000,
+    );
+    scenario.expectCalls({ alex: 2 });
+    const steps = scenario.bot.query<{ idx: number; state: string }>(
+      `SELECT idx, state FROM escalation_steps
+        WHERE escalation_id = '${escalationId}' AND idx < 2 ORDER BY idx`,
+    );
+    assert.deepEqual(
+      steps.map((s) => s.state),
+      ['interrupted', 'done'],
     );
   });
 

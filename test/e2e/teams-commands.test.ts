@@ -287,7 +287,8 @@ describe('teams-commands: oncall set, who, register, verify and history in Teams
       assert.match(reply, /^The last 3 on-call changes and escalations/);
       assert.equal(lines.length, 3);
       assert.match(lines[0]!, /Alex Analyst made Sam Lee primary until changed .*In force\./);
-      assert.match(lines[1]!, /incident 4711 \(High\) escalated: "Suspicious sign-in.*State: \w+/);
+      const escalated = /incident 4711 \(High\) escalated: "Suspicious sign-in.*"\. Still open\./;
+      assert.match(lines[1]!, escalated);
       assert.match(lines[2]!, /Alex Analyst made Riley Q Responder primary until .*Replaced/);
     });
 

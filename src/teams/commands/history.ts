@@ -71,6 +71,24 @@ function escalationEntry(escalation: EscalationSummary): Entry {
   const title = forDisplay(escalation.displayTitle, 80) || 'untitled';
   const line =
     `incident ${escalation.incidentNumber} (${escalation.severity}) escalated: ` +
-    `"${title}". State: ${escalation.state}.`;
+    `"${title}". ${escalationOutcome(escalation)}`;
   return { at: escalation.openedAt, line };
+}
+
+function escalationOutcome(escalation: EscalationSummary): string {
+  const minutes =
+    escalation.endedAt === null
+      ? null
+      : Math.round((escalation.endedAt.getTime() - escalation.openedAt.getTime()) / 60_000);
+  if (escalation.state === 'acknowledged') {
+    const by = forDisplay(escalation.acknowledgedBy ?? 'someone', 60);
+    const via = escalation.acknowledgedVia ?? 'unknown';
+    return `Acknowledged by ${by} (${via}) after ${minutes} min.`;
+  }
+
+  if (escalation.state === 'unanswered') {
+    return `Unanswered after ${minutes} min.`;
+  }
+
+  return 'Still open.';
 }
