@@ -6,6 +6,7 @@ import type { Secret } from '../config/secret';
 import { clientError } from '../errors/app-error';
 import type { ReportHandler } from '../escalation/report-handler';
 import { sendError } from './http-errors';
+import { requireJson } from './body-guards';
 import { secretMatches } from './webhook-auth';
 
 export interface CallbackDeps {
@@ -29,6 +30,7 @@ export function addCallbackRoutes(server: restify.Server, deps: CallbackDeps): v
     server.post(
       path,
       (req: Request, res: Response, next: restify.Next) => checkToken(deps, req, res, next),
+      requireJson,
       restify.plugins.bodyParser({ maxBodySize: CALLBACK_BODY_BYTES, mapParams: false }),
       async (req: Request, res: Response) => {
         const items = parse(req.body);

@@ -27,7 +27,8 @@ export function toAppError(err: {
 }): AppError {
   const status = err.statusCode ?? 500;
   if (status === 413) {
-    return new AppError('PAYLOAD_TOO_LARGE', 'the body is over 1 MiB (1,048,576 bytes)', {
+    const limit = /\d+/.exec(err.message)?.[0] ?? 'the limit';
+    return new AppError('PAYLOAD_TOO_LARGE', `the body is over ${limit} bytes`, {
       status,
       safe: true,
     });

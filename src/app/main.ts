@@ -1,5 +1,6 @@
 import { CloudAdapter, type AuthConfiguration } from '@microsoft/agents-hosting';
 import type { Logger } from 'pino';
+import type { Request, Response, Server } from 'restify';
 
 import { DryRunGateway } from '../channels/dry-run-gateway';
 import { InfobipClient } from '../channels/infobip-client';
@@ -8,21 +9,29 @@ import type { PhoneGateway } from '../channels/phone-gateway';
 import { AgentsTeamsPublisher } from '../channels/teams-publisher';
 import type { AppConfig } from '../config/app-config';
 import { ConfigError, loadConfigFromProcess } from '../config/load-config';
+import { DigestPoster } from '../digest/digest-poster';
 import { EscalationEngine } from '../escalation/escalation-engine';
+import { Heartbeat } from '../escalation/heartbeat';
+import { BlindNotices } from '../escalation/heartbeat-notices';
 import { Notifier } from '../escalation/notifier';
 import { Pager } from '../escalation/pager';
 import { ReportHandler } from '../escalation/report-handler';
 import { IncidentIntake } from '../intake/incident-intake';
+import { createPoller } from '../intake/poller/create-poller';
 import { PhoneVerification } from '../roster/phone-verification';
 import type { PhoneNumber } from '../roster/phone-number';
 import { Roster } from '../roster/roster';
-import type { Role } from '../roster/roster-config';
+import type { Person, Role } from '../roster/roster-config';
 import { SqliteStore } from '../store/sqlite-store';
 import { CommandRouter } from '../teams/commands/command-router';
 import { TeamsBot } from '../teams/teams-bot';
-import { systemClock } from '../time/clock';
+import type { Store } from '../store/store';
+import { systemClock, type Clock } from '../time/clock';
 import { createLogger } from './logger';
 import { createServer } from './server';
+
+/** Requests in flight get this long to finish when the bot is stopped. */
+const SHUTDOWN_GRACE_MS = 5_000;
 
 const ROLES: ReadonlySet<string> = new Set(['primary', 'secondary', 'manager']);
 
@@ -58,6 +67,7 @@ async function main(): Promise<void> {
     zone,
     tickMs: config.escalation.tickMs,
     callLimits: config.escalation.callLimits,
+    jobs: [new DigestPoster({ store, teams, policy: config.policy, clock, logger })],
     clock,
     logger,
   });
@@ -85,6 +95,7 @@ async function main(): Promise<void> {
     store,
     teams,
     timezone: zone,
+    policy: config.policy,
     clock,
     logger,
   });
@@ -102,22 +113,108 @@ async function main(): Promise<void> {
     logger,
   });
 
+  const watchers = intakeWatchers({
+    config,
+    store,
+    intake,
+    phone,
+    teams,
+    manager: () => roster.holder('manager'),
+    wake: () => void engine.wake(),
+    clock,
+    logger,
+  });
+  watchWebhook(server, store, clock, logger);
+
+  // A client that sends half a request must not hold a connection, or shutdown, for minutes.
+  server.server.requestTimeout = 30_000;
+  server.server.headersTimeout = 15_000;
+  server.server.once('error', (err: NodeJS.ErrnoException) => {
+    logger.error({ code: err.code, port: config.port }, 'cannot listen: is the port in use?');
+    process.exit(1);
+  });
   server.listen(config.port, () => {
     logger.info({ port: config.port, version: config.version }, 'listening');
     engine.start();
+    watchers.forEach((watcher) => watcher.start());
   });
 
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'shutting down');
+    server.server.closeIdleConnections();
+    setTimeout(() => server.server.closeAllConnections(), SHUTDOWN_GRACE_MS).unref();
     server.close(() => {
-      void engine
-        .stop()
+      void Promise.allSettled(watchers.map((watcher) => watcher.stop()))
+        .then(() => engine.stop())
         .finally(() => store.close())
         .finally(() => process.exit(0));
     });
   };
   process.once('SIGTERM', shutdown);
   process.once('SIGINT', shutdown);
+}
+
+/** Something main starts after listening and stops before the store closes. */
+interface Watcher {
+  start(): void;
+  stop(): Promise<void>;
+}
+
+/** The poller and the heartbeat, as `intake` configures them; none for a webhook-only bot. */
+function intakeWatchers(deps: {
+  config: AppConfig;
+  store: Store;
+  intake: IncidentIntake;
+  phone: PhoneGateway;
+  teams: AgentsTeamsPublisher;
+  manager: () => Promise<Person | null>;
+  wake: () => void;
+  clock: Clock;
+  logger: Logger;
+}): Watcher[] {
+  const { config, store, clock, logger } = deps;
+  const { poll, heartbeat } = config.intake;
+  const watchers: Watcher[] = [];
+  if (poll !== null) {
+    const { workspaceId, everyMs, authenticate } = poll;
+    logger.info({ workspaceId, everyMs, authenticate }, 'polling Sentinel');
+    if (!authenticate) {
+      logger.warn('LOGS_ENDPOINT is plain http on loopback: no token is sent (local testing)');
+    }
+
+    const onEscalation = deps.wake;
+    watchers.push(
+      createPoller({ config: poll, intake: deps.intake, store, onEscalation, clock, logger }),
+    );
+  }
+
+  if (heartbeat !== null) {
+    const zone = config.policy.timezone;
+    const notices = new BlindNotices({ ...deps, zone });
+    watchers.push(
+      new Heartbeat({ config: heartbeat, polling: poll !== null, store, notices, clock, logger }),
+    );
+  }
+
+  return watchers;
+}
+
+/** Records each answer of the incident webhook on the webhook's health, for /healthz. */
+function watchWebhook(server: Server, store: Store, clock: Clock, logger: Logger): void {
+  server.on('after', (req: Request, res: Response) => {
+    if (req.method !== 'POST' || req.getPath() !== '/api/incidents') {
+      return;
+    }
+
+    const at = clock();
+    const status = res.statusCode;
+    const message = `POST /api/incidents answered ${status}`;
+    const saved =
+      status < 400
+        ? store.recordIntakeSuccess('webhook', at)
+        : store.recordIntakeFailure('webhook', { at, code: `HTTP_${status}`, message });
+    saved.catch((err: unknown) => logger.error({ err }, 'webhook outcome not stored'));
+  });
 }
 
 function loadOrExit(): AppConfig {

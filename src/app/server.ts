@@ -1,4 +1,4 @@
-import type { CloudAdapter, Request as AgentsRequest } from '@microsoft/agents-hosting';
+import type { CloudAdapter } from '@microsoft/agents-hosting';
 import type { Logger } from 'pino';
 import restify, { type Request, type Response } from 'restify';
 
@@ -9,9 +9,11 @@ import type { ReportHandler } from '../escalation/report-handler';
 import type { IncidentIntake } from '../intake/incident-intake';
 import { parseSentinelTrigger } from '../intake/sentinel-trigger';
 import type { Store } from '../store/store';
-import { handleCardAction, isCardAction, type CardActionDeps } from '../teams/card-actions';
+import type { CardActionDeps } from '../teams/card-actions';
 import type { TeamsBot } from '../teams/teams-bot';
 import { addCallbackRoutes } from './callback-routes';
+import { processActivity } from './activity-route';
+import { refuseCompressedBodies, requireJson } from './body-guards';
 import { healthStatus } from './health';
 import { sendError, toAppError } from './http-errors';
 import { bearerMatches } from './webhook-auth';
@@ -36,6 +38,7 @@ export function createServer(deps: ServerDeps): restify.Server {
   const { logger } = deps;
   const server = restify.createServer({ name: 'soc-oncall-bot', handleUncaughtExceptions: false });
 
+  server.pre(refuseCompressedBodies);
   server.on('restifyError', (req: Request, res: Response, err: Error, callback: () => void) => {
     const appError = toAppError(err as never);
     (err as unknown as { toJSON: () => unknown }).toJSON = () => ({
@@ -69,6 +72,7 @@ export function createServer(deps: ServerDeps): restify.Server {
 
   server.post(
     '/api/messages',
+    requireJson,
     restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }),
     async (req: Request, res: Response) => {
       await processActivity(deps, req, res);
@@ -99,7 +103,10 @@ async function receiveIncident(deps: ServerDeps, req: Request, res: Response): P
   }
 
   res.send(202, body);
-  setImmediate(() => void deps.engine.wake());
+  // A new escalation calls at once; an update may end one. Anything else waits for the tick.
+  if (result.openedEscalationId !== null || parsed.event.kind === 'Update') {
+    setImmediate(() => void deps.engine.wake());
+  }
 }
 
 function incidentAuth(deps: ServerDeps) {
@@ -116,53 +123,4 @@ function incidentAuth(deps: ServerDeps) {
 
     return next();
   };
-}
-
-function requireJson(req: Request, res: Response, next: restify.Next) {
-  const type = (req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
-  if (type !== 'application/json') {
-    const error = clientError(415, 'UNSUPPORTED_MEDIA_TYPE', 'the body must be application/json');
-    res.send(error.status, { error: { code: error.code, message: error.message } });
-    return next(false);
-  }
-
-  return next();
-}
-
-/**
- * Bot Framework activities. The Agents SDK's JWT check is express-style: its error path
- * calls `res.status(code).send(body)`, which restify's response does not chain, so it gets
- * a small shim (reference teams.md, trap 1).
- */
-async function processActivity(deps: ServerDeps, req: Request, res: Response): Promise<void> {
-  const shim = {
-    status(code: number) {
-      res.statusCode = code;
-      return shim;
-    },
-    send(body: unknown) {
-      res.send(res.statusCode, body);
-      return shim;
-    },
-  };
-  let authorized = false;
-  try {
-    await deps.adapter.authorizeRequest(req as unknown as AgentsRequest, shim as never, () => {
-      authorized = true;
-    });
-    if (!authorized) {
-      return;
-    }
-
-    await deps.adapter.process(req as unknown as AgentsRequest, res as never, (ctx) =>
-      isCardAction(ctx.activity) ? handleCardAction(ctx, deps.cardActions) : deps.bot.handle(ctx),
-    );
-  } catch (err) {
-    if (!res.headersSent) {
-      sendError(res, err, deps.logger);
-      return;
-    }
-
-    deps.logger.error({ err }, 'activity failed after answering');
-  }
 }

@@ -20,7 +20,26 @@ export interface EscalationCardView {
   readonly statusLine: string | null;
   /** Timeline lines, oldest first, already formatted with their local times. */
   readonly timeline: readonly string[];
+  /** Set for a storm: its incidents grouped by title. */
+  readonly storm: StormCardView | null;
 }
+
+/** A storm's incidents as its card lists them. */
+export interface StormCardView {
+  readonly count: number;
+  /** "8 Low, 3 Medium". */
+  readonly severities: string;
+  /** "01:02 to 01:29 Europe/London". */
+  readonly span: string;
+  readonly groups: readonly {
+    title: string;
+    count: number;
+    severities: string;
+    url: string | null;
+  }[];
+}
+
+const STORM_GROUPS = 25;
 
 /** The verb of the Acknowledge button, for Action.Execute and the Action.Submit fallback. */
 export const ACK_VERB = 'ack';
@@ -46,13 +65,21 @@ export function escalationCard(view: EscalationCardView): object {
       type: 'FactSet',
       facts: [
         { title: 'Severity', value: plainFact(view.severity) },
-        { title: 'Incident', value: `#${view.incidentNumber}` },
-        { title: 'Created', value: plainFact(view.createdLocal) },
+        ...(view.storm === null
+          ? [
+              { title: 'Incident', value: `#${view.incidentNumber}` },
+              { title: 'Created', value: plainFact(view.createdLocal) },
+            ]
+          : [
+              { title: 'Incidents', value: `${view.storm.count}` },
+              { title: 'Created', value: plainFact(view.storm.span) },
+            ]),
         { title: 'Calling', value: plainFact(view.calling) },
       ],
     },
     section('Why'),
     ...view.reasons.map((reason) => plainText(forDisplay(reason, 400), {})),
+    ...stormSection(view.storm),
     ...timelineSection(view.timeline),
   ];
 
@@ -80,6 +107,33 @@ function heading(view: EscalationCardView): object {
     color: colour ?? 'Default',
     wrap: true,
   };
+}
+
+function stormSection(storm: StormCardView | null): object[] {
+  if (storm === null) {
+    return [];
+  }
+
+  const shown = storm.groups.slice(0, STORM_GROUPS).map((group) => ({
+    type: 'RichTextBlock',
+    inlines: [
+      { type: 'TextRun', text: `${group.count} × `, weight: 'Bolder' },
+      {
+        type: 'TextRun',
+        text: forDisplay(group.title, 120) || 'untitled',
+        ...(group.url === null ? {} : { selectAction: { type: 'Action.OpenUrl', url: group.url } }),
+      },
+      { type: 'TextRun', text: ` (${group.severities})`, isSubtle: true },
+    ],
+  }));
+  const hidden = storm.groups.slice(STORM_GROUPS);
+  const rest = hidden.reduce((sum, group) => sum + group.count, 0);
+  const more =
+    hidden.length === 0
+      ? []
+      : [plainText(`and ${rest} more incidents under ${hidden.length} other titles`, {})];
+  const summary = `${storm.count} incidents (${storm.severities}), ${storm.span}`;
+  return [section('Incidents'), plainText(summary, { weight: 'Bolder' }), ...shown, ...more];
 }
 
 function timelineSection(lines: readonly string[]): object[] {

@@ -47,6 +47,36 @@ export interface SenderConfig {
   readonly language: string;
 }
 
+/** Polling Sentinel's SecurityIncident table through the Log Analytics query API. */
+export interface PollConfig {
+  readonly workspaceId: string;
+  readonly everyMs: number;
+  /** How far each poll looks back before the watermark: rows are ingested late. */
+  readonly overlapMs: number;
+  /** LOGS_ENDPOINT, API version included ("https://api.loganalytics.io/v1"). */
+  readonly endpoint: string;
+  /** False only for a plain-http loopback endpoint (local testing): no token is sent. */
+  readonly authenticate: boolean;
+  /** First backoff of the bounded retry of 429, 5xx and network errors. */
+  readonly retryBackoffMs: number;
+}
+
+/** When the bot counts itself blind: it cannot see Sentinel. */
+export interface HeartbeatConfig {
+  /** No incident through any intake for this long. */
+  readonly silentForMs: number;
+  /** Polling failing without a success for this long. */
+  readonly pollFailingForMs: number;
+}
+
+/** The intakes besides the webhook, and the heartbeat rule. */
+export interface IntakeConfig {
+  /** Null when polling is off: the webhook is the only intake. */
+  readonly poll: PollConfig | null;
+  /** Null when the heartbeat rule is off. */
+  readonly heartbeat: HeartbeatConfig | null;
+}
+
 /** Everything the bot reads from the environment and oncall.yaml, validated and frozen. */
 export interface AppConfig {
   readonly version: string;
@@ -69,4 +99,5 @@ export interface AppConfig {
   readonly policy: EscalationPolicy;
   readonly roster: RosterConfig;
   readonly sender: SenderConfig;
+  readonly intake: IntakeConfig;
 }

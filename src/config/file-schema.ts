@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 import { parseDuration } from '../escalation/chain';
 import { SEVERITIES } from '../intake/incident';
-import { parsePhoneNumber } from '../roster/phone-number';
+import { maskPhone, parsePhoneNumber } from '../roster/phone-number';
 import { parseTitleMatcher } from '../rules/title-matcher';
 
 export const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
@@ -20,7 +20,8 @@ const phone = z.string().superRefine((value, ctx) => {
   try {
     parsePhoneNumber(value);
   } catch (err) {
-    ctx.addIssue({ code: 'custom', message: `"${value}" ${(err as Error).message}` });
+    // The number itself stays out of the message: start-up errors end up in logs.
+    ctx.addIssue({ code: 'custom', message: `${maskPhone(value)} ${(err as Error).message}` });
   }
 });
 
@@ -51,6 +52,28 @@ const person = z.strictObject({
   teamsUserId: z.string().min(1).optional(),
 });
 
+const positiveDuration = duration.refine(
+  (text) => (parseDuration(text) ?? 0) > 0,
+  'must be longer than 0s',
+);
+
+/** `intake`: polling Sentinel's SecurityIncident table, and the heartbeat rule. */
+const intakeSection = z.strictObject({
+  poll: z
+    .strictObject({
+      workspaceId: z.guid('must be the Log Analytics workspace id, a guid'),
+      every: positiveDuration.default('60s'),
+      overlap: duration.default('10m'),
+    })
+    .optional(),
+  heartbeat: z
+    .strictObject({
+      silentFor: positiveDuration.default('6h'),
+      pollFailingFor: positiveDuration.default('10m'),
+    })
+    .optional(),
+});
+
 /** The shape of oncall.yaml. Unknown keys are errors: a typo must not pass silently. */
 export const configFileSchema = z
   .strictObject({
@@ -67,6 +90,17 @@ export const configFileSchema = z
       severities: z.array(z.enum(SEVERITIES)).default(['High']),
       titles: z.array(titleEntry).default([]),
       preEscalatedPrefix: z.string().default('[ON-CALL]'),
+      volume: z
+        .strictObject({
+          severities: z.array(z.enum(SEVERITIES)).min(1).default(['Low', 'Medium']),
+          moreThan: z.number().int().positive(),
+          withinMinutes: z
+            .number()
+            .int()
+            .positive()
+            .max(24 * 60),
+        })
+        .optional(),
     }),
     people: z.array(person).min(1),
     onCall: z.strictObject({
@@ -80,19 +114,31 @@ export const configFileSchema = z
       .default([{ call: 'primary', after: '0m' }]),
     unansweredAfter: duration.default('5m'),
     callLimits: z
-      .array(z.strictObject({ calls: z.number().int().positive(), within: duration }))
+      .array(
+        z.strictObject({
+          calls: z.number().int().positive(),
+          within: duration.refine((text) => (parseDuration(text) ?? 0) > 0, 'must be more than 0s'),
+        }),
+      )
       .default([
         { calls: 3, within: '15m' },
         { calls: 7, within: '1h' },
       ]),
     infobip: z.strictObject({
       callerId: phone,
-      smsSender: z.string().min(1),
+      smsSender: z
+        .string()
+        .min(1)
+        .refine(
+          (sender) => sender.trim().startsWith('+') || /^[A-Za-z0-9 ]{1,11}$/.test(sender.trim()),
+          'must be a phone number or an alphanumeric sender id of at most 11 characters',
+        ),
       language: z
         .string()
         .regex(/^[a-z]{2}(-[a-z]{2})?$/i, 'must be a language code')
         .default('en'),
     }),
+    intake: intakeSection.optional(),
   })
   .superRefine(checkReferences, {
     // Run even when other fields failed, so every problem is listed at once.
@@ -117,7 +163,18 @@ function checkReferences(config: unknown, ctx: RefinementContext): void {
   const raw = config as { people?: unknown; onCall?: unknown; chain?: unknown };
   const people = Array.isArray(raw.people) ? (raw.people as unknown[]) : [];
   const ids = new Set<string>();
+  const teamsIds = new Set<string>();
   people.forEach((p, index) => {
+    const teamsUserId = isRecord(p) && typeof p.teamsUserId === 'string' ? p.teamsUserId : null;
+    if (teamsUserId !== null && teamsIds.has(teamsUserId)) {
+      const message = `teamsUserId "${teamsUserId}" belongs to another person too`;
+      ctx.addIssue({ code: 'custom', path: ['people', index, 'teamsUserId'], message });
+    }
+
+    if (teamsUserId !== null) {
+      teamsIds.add(teamsUserId);
+    }
+
     const id = isRecord(p) && typeof p.id === 'string' ? p.id : null;
     if (id !== null && ids.has(id)) {
       ctx.addIssue({

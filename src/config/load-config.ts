@@ -9,7 +9,8 @@ import { parsePhoneNumber } from '../roster/phone-number';
 import type { Person, RosterConfig } from '../roster/roster-config';
 import type { EscalationPolicy } from '../rules/policy';
 import { parseTitleMatcher } from '../rules/title-matcher';
-import type { AppConfig, BotIdentity, InfobipConfig } from './app-config';
+import type { VolumeRule } from '../rules/volume-rule';
+import type { AppConfig, BotIdentity, InfobipConfig, IntakeConfig } from './app-config';
 import { configFileSchema, WEEKDAYS, type ConfigFile } from './file-schema';
 import { Secret } from './secret';
 
@@ -25,6 +26,15 @@ export class ConfigError extends Error {
 }
 
 const DEFAULT_CONFIG = './oncall.yaml';
+const LOG_LEVELS: ReadonlySet<string> = new Set([
+  'fatal',
+  'error',
+  'warn',
+  'info',
+  'debug',
+  'trace',
+  'silent',
+]);
 const EXAMPLE_CONFIG = 'oncall.example.yaml';
 
 /** Reads the process environment and the config file it names. */
@@ -38,7 +48,7 @@ export function loadConfigFromProcess(): AppConfig {
  */
 export function loadConfig(env: NodeJS.ProcessEnv, cwd: string): AppConfig {
   const problems: string[] = [];
-  const production = env.NODE_ENV === 'production';
+  const production = env.NODE_ENV?.trim().toLowerCase() === 'production';
   const file = locateConfigFile(env.ONCALL_CONFIG, cwd);
   const parsed = readConfigFile(file.path, problems);
   const port = parsePort(env.PORT, problems);
@@ -48,6 +58,12 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string): AppConfig {
   const infobip = readInfobip(env, problems);
   const callbacks = readCallbacks(env, problems);
   const tickMs = positiveInt(env, 'ENGINE_TICK_MS', 1000, problems);
+  const logLevel = nonEmpty(env.LOG_LEVEL)?.toLowerCase() ?? 'info';
+  if (!LOG_LEVELS.has(logLevel)) {
+    problems.push(`LOG_LEVEL: "${logLevel}" is not one of ${[...LOG_LEVELS].join(', ')}`);
+  }
+
+  const logs = readLogsEndpoint(env, production, problems);
 
   if (production && webhookToken === null) {
     problems.push('WEBHOOK_TOKEN: required when NODE_ENV=production');
@@ -55,6 +71,14 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string): AppConfig {
 
   if (production && infobip !== null && callbacks.token === null) {
     problems.push('INFOBIP_CALLBACK_TOKEN: required with Infobip when NODE_ENV=production');
+  }
+
+  if (production && infobip === null) {
+    problems.push('INFOBIP_BASE_URL, INFOBIP_API_KEY: required when NODE_ENV=production');
+  }
+
+  if (production && file.isExample) {
+    problems.push('ONCALL_CONFIG: oncall.yaml is missing; production never runs the example');
   }
 
   if (production && bot === null) {
@@ -69,7 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string): AppConfig {
     version: readVersion(),
     production,
     port,
-    logLevel: nonEmpty(env.LOG_LEVEL) ?? 'info',
+    logLevel,
     configPath: file.path,
     usingExampleConfig: file.isExample,
     databasePath,
@@ -96,6 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string): AppConfig {
       smsSender: senderId(parsed.infobip.smsSender),
       language: parsed.infobip.language,
     },
+    intake: toIntake(parsed.intake, logs),
   });
 }
 
@@ -166,6 +191,19 @@ function toPolicy(file: ConfigFile): EscalationPolicy {
     severities: new Set(file.escalate.severities),
     titles: file.escalate.titles.map(parseTitleMatcher),
     preEscalatedPrefix: file.escalate.preEscalatedPrefix.trim(),
+    volume: volumeRule(file.escalate.volume),
+  };
+}
+
+function volumeRule(volume: ConfigFile['escalate']['volume']): VolumeRule | null {
+  if (volume === undefined) {
+    return null;
+  }
+
+  return {
+    severities: new Set(volume.severities),
+    moreThan: volume.moreThan,
+    windowMs: volume.withinMinutes * 60_000,
   };
 }
 
@@ -258,6 +296,76 @@ function readCallbacks(env: NodeJS.ProcessEnv, problems: string[]): AppConfig['c
   return {
     publicUrl: publicUrl === null ? null : publicUrl.replace(/\/+$/, ''),
     token: token === null ? null : new Secret(token),
+  };
+}
+
+const DEFAULT_LOGS_ENDPOINT = 'https://api.loganalytics.io/v1';
+
+interface LogsEndpoint {
+  readonly endpoint: string;
+  readonly authenticate: boolean;
+  readonly retryBackoffMs: number;
+}
+
+/**
+ * LOGS_ENDPOINT: https, or plain http on a loopback address for local testing, where no
+ * token is sent. Production refuses plain http.
+ */
+function readLogsEndpoint(
+  env: NodeJS.ProcessEnv,
+  production: boolean,
+  problems: string[],
+): LogsEndpoint {
+  const raw = (nonEmpty(env.LOGS_ENDPOINT) ?? DEFAULT_LOGS_ENDPOINT).replace(/\/+$/, '');
+  const retryBackoffMs = positiveInt(env, 'LOGS_RETRY_BACKOFF_MS', 1000, problems);
+  const url = URL.canParse(raw) ? new URL(raw) : null;
+  if (url === null || !/^https?:$/.test(url.protocol)) {
+    problems.push(`LOGS_ENDPOINT: "${raw}" is not an http(s) URL`);
+    return { endpoint: raw, authenticate: true, retryBackoffMs };
+  }
+
+  if (!/\/v\d+$/.test(url.pathname)) {
+    problems.push(
+      `LOGS_ENDPOINT: "${raw}" must end with the API version, as in ${DEFAULT_LOGS_ENDPOINT}`,
+    );
+  }
+
+  const plain = url.protocol === 'http:';
+  if (plain && !isLoopback(url.hostname)) {
+    problems.push('LOGS_ENDPOINT: plain http is only for a loopback address (local testing)');
+  }
+
+  if (plain && production) {
+    problems.push(
+      'LOGS_ENDPOINT: plain http sends no token and is refused when NODE_ENV=production',
+    );
+  }
+
+  return { endpoint: raw, authenticate: !plain, retryBackoffMs };
+}
+
+function isLoopback(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
+}
+
+function toIntake(file: ConfigFile['intake'], logs: LogsEndpoint): IntakeConfig {
+  const ms = (text: string) => parseDuration(text) ?? 0;
+  const poll = file?.poll;
+  const heartbeat = file?.heartbeat;
+  return {
+    poll:
+      poll === undefined
+        ? null
+        : {
+            workspaceId: poll.workspaceId.toLowerCase(),
+            everyMs: ms(poll.every),
+            overlapMs: ms(poll.overlap),
+            ...logs,
+          },
+    heartbeat:
+      heartbeat === undefined
+        ? null
+        : { silentForMs: ms(heartbeat.silentFor), pollFailingForMs: ms(heartbeat.pollFailingFor) },
   };
 }
 

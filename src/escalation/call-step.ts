@@ -3,7 +3,7 @@ import { maskPhone } from '../roster/phone-number';
 import type { Person } from '../roster/roster-config';
 import type { EngineDeps } from './escalation-engine';
 import { formatDuration } from './chain';
-import { callText } from './page-texts';
+import { callText, stormCallText } from './page-texts';
 
 /**
  * Runs one call step: claims it, resolves whom to call at this moment, respects the
@@ -56,12 +56,11 @@ export class CallStep {
   ): Promise<void> {
     const { store, notifier, phone, clock } = this.#deps;
     const waiting = await store.engine.waitingFor(person.phone, escalation.id);
-    const text = callText(
-      escalation.incident,
-      escalation.displayTitle,
-      escalation.reasons,
-      waiting,
-    );
+    const storm = escalation.stormId === null ? null : await store.engine.storm(escalation.stormId);
+    const text =
+      storm === null
+        ? callText(escalation.incident, escalation.displayTitle, escalation.reasons, waiting)
+        : stormCallText(storm, escalation.reasons, waiting);
     const delivery = await notifier.deliver(escalation.id, {
       channel: 'voice',
       purpose: `call-step-${step.idx}`,

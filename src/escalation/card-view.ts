@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 
-import type { EscalationCardView } from '../cards/escalation-card';
-import type { EscalationRecord, TimelineEntry } from '../store/engine-store';
+import type { EscalationCardView, StormCardView } from '../cards/escalation-card';
+import type { EscalationRecord, StormSummary, TimelineEntry } from '../store/engine-store';
 
 /** Formats an instant in the SOC's zone, as cards and SMS show times. */
 export function localTime(at: Date, zone: string, format = 'HH:mm'): string {
@@ -14,6 +14,7 @@ export function cardView(
   timeline: readonly TimelineEntry[],
   calling: string,
   zone: string,
+  storm: StormSummary | null = null,
 ): EscalationCardView {
   const { incident } = escalation;
   const created = DateTime.fromISO(incident.createdTimeUtc).setZone(zone);
@@ -29,6 +30,21 @@ export function cardView(
     state: escalation.state,
     statusLine: statusLine(escalation, zone),
     timeline: timeline.map((entry) => `${localTime(entry.at, zone, 'HH:mm:ss')} ${entry.text}`),
+    storm: storm === null ? null : stormView(storm, zone),
+    ...(storm === null ? {} : { title: `Storm: ${storm.count} incidents`, severity: 'Storm' }),
+  };
+}
+
+function stormView(storm: StormSummary, zone: string): StormCardView {
+  const at = (iso: string) => localTime(new Date(iso), zone);
+  const severities = Object.entries(storm.severities)
+    .map(([severity, n]) => `${n} ${severity}`)
+    .join(', ');
+  return {
+    count: storm.count,
+    severities,
+    span: `${at(storm.firstCreatedUtc)} to ${at(storm.lastCreatedUtc)} ${zone}`,
+    groups: storm.groups,
   };
 }
 

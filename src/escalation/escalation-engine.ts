@@ -20,6 +20,8 @@ export interface EngineDeps {
   readonly resolve: (target: string) => Promise<Person | null>;
   readonly zone: string;
   readonly tickMs: number;
+  /** Work that runs on every tick too: the morning digest. */
+  readonly jobs?: readonly { tick(): Promise<void> }[];
   /** Per phone number: at most `calls` in any `withinMs`. */
   readonly callLimits: readonly { readonly calls: number; readonly withinMs: number }[];
   readonly clock: Clock;
@@ -134,16 +136,23 @@ export class EscalationEngine {
 
   async #tick(): Promise<void> {
     const { store, pager, clock } = this.#deps;
-    await pager.announceNew();
+    // Calls first: a card or an SMS must never delay the phone ringing. Incidents taken in
+    // Sentinel end before, so nobody is called for them.
     await this.#endTakenInSentinel();
-
     const due = await store.engine.dueSteps(clock());
     const byEscalation = new Map<string, StepRecord[]>();
-    due.forEach((step) =>
-      byEscalation.set(step.escalationId, [...(byEscalation.get(step.escalationId) ?? []), step]),
-    );
+    for (const step of due) {
+      byEscalation.set(step.escalationId, [...(byEscalation.get(step.escalationId) ?? []), step]);
+    }
+
     for (const steps of byEscalation.values()) {
       await this.#runDue(steps);
+    }
+
+    await pager.announceNew();
+    await this.#tendStorms();
+    for (const job of this.#deps.jobs ?? []) {
+      await job.tick();
     }
   }
 
@@ -197,6 +206,19 @@ export class EscalationEngine {
       'unanswered: the chain ended without an acknowledgement',
     );
     this.#later(this.#tellUnanswered(step.escalationId));
+  }
+
+  /** Closes storms gone quiet, and refreshes storm cards once per tick as members join. */
+  async #tendStorms(): Promise<void> {
+    const { store, notifier, clock, logger } = this.#deps;
+    for (const stormId of await store.engine.closeQuietStorms(clock())) {
+      logger.info({ stormId }, 'storm closed');
+    }
+
+    for (const storm of await store.engine.stormsToRefresh()) {
+      await store.engine.markStormCarded(storm.stormId, storm.count);
+      await notifier.refreshCard(storm.escalationId);
+    }
   }
 
   async #endTakenInSentinel(): Promise<void> {

@@ -116,12 +116,9 @@ export class Notifier {
     }
 
     const calling = (await engine.calling(escalationId)) ?? 'nobody yet';
-    const view = cardView(
-      escalation,
-      await engine.timeline(escalationId),
-      calling,
-      this.#deps.zone,
-    );
+    const storm = escalation.stormId === null ? null : await engine.storm(escalation.stormId);
+    const timeline = await engine.timeline(escalationId);
+    const view = cardView(escalation, timeline, calling, this.#deps.zone, storm);
     return escalationCard(view);
   }
 

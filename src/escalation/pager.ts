@@ -4,7 +4,7 @@ import type { Person } from '../roster/roster-config';
 import type { EscalationToPage, Store } from '../store/store';
 import type { Clock } from '../time/clock';
 import type { Notifier } from './notifier';
-import { managerOpenedSms } from './page-texts';
+import { managerOpenedSms, stormOpenedSms } from './page-texts';
 
 export { SOC_CHANNEL } from './notifier';
 
@@ -42,18 +42,29 @@ export class Pager {
     const calling = primary === null ? 'Nobody is on call as primary' : `Calling ${primary.name}`;
     await store.engine.setCalling(escalation.id, primary?.name ?? 'nobody');
     const card = await notifier.card(escalation.id);
+    const text = await this.#openedSms(escalation, calling);
     const sms =
       manager === null
         ? Promise.resolve(null)
-        : notifier.sms(
-            escalation.id,
-            'notify-manager-opened',
-            manager,
-            managerOpenedSms(escalation.incident, escalation.displayTitle, calling),
-          );
+        : notifier.sms(escalation.id, 'notify-manager-opened', manager, text);
 
     await Promise.all([sms, card === null ? null : notifier.postCard(escalation.id, card)]);
     await store.markPaged(escalation.id, clock());
+
+    // Acknowledged while the card was on its way: the update then found no post to replace.
+    const now = await store.engine.escalation(escalation.id);
+    if (now !== null && now.state !== 'open') {
+      await notifier.refreshCard(escalation.id);
+    }
+
     logger.info({ escalationId: escalation.id }, 'escalation announced');
+  }
+
+  async #openedSms(escalation: EscalationToPage, calling: string): Promise<string> {
+    const record = await this.#deps.store.engine.escalation(escalation.id);
+    const storm = record?.stormId ? await this.#deps.store.engine.storm(record.stormId) : null;
+    return storm === null
+      ? managerOpenedSms(escalation.incident, escalation.displayTitle, calling)
+      : stormOpenedSms(storm, calling);
   }
 }

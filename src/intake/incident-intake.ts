@@ -2,11 +2,13 @@ import { createHash, randomUUID } from 'node:crypto';
 
 import type { Logger } from 'pino';
 
-import { decide } from '../rules/decide';
+import { clientError } from '../errors/app-error';
+import { decide, type Decision } from '../rules/decide';
+import { countsTowardsStorm, stormVerdict } from '../rules/volume-rule';
 import type { EscalationConfig } from '../config/app-config';
 import { planSteps } from '../escalation/chain';
 import type { EscalationPolicy } from '../rules/policy';
-import type { Store, StoredDecision } from '../store/store';
+import type { Store, StoredDecision, VolumeInput } from '../store/store';
 import type { Clock } from '../time/clock';
 import type { Incident, IncidentEvent } from './incident';
 
@@ -51,8 +53,16 @@ export class IncidentIntake {
       decision,
       receivedAt: now,
       newEscalation: this.#plan(now),
+      volume: this.#volume(incident, decision),
     });
     const log = logger.child({ incidentId: incident.id, incidentNumber: incident.number });
+
+    if (result.kind === 'conflict') {
+      const message =
+        `eventUniqueId "${event.eventId.slice(0, 100)}" was already used for another ` +
+        'incident: nothing was stored';
+      throw clientError(409, 'EVENT_ID_CONFLICT', message);
+    }
 
     if (result.kind === 'duplicate') {
       log.info({ eventId: event.eventId }, 'duplicate incident event');
@@ -65,18 +75,41 @@ export class IncidentIntake {
     }
 
     const reasons = [...result.decision.reasons];
+    const action = result.storm?.kind === 'opened' ? 'escalate' : result.decision.action;
+    if (result.storm) {
+      reasons.push(result.storm.reason);
+    }
+
     if (result.existingEscalation) {
       reasons.push(
         `already escalated at ${result.existingEscalation.openedAt}: nobody is called again`,
       );
     }
 
-    log.info({ action: result.decision.action, reasons, kind: event.kind }, 'incident decided');
+    log.info(
+      { action, reasons, kind: event.kind, storm: result.storm?.stormId },
+      'incident decided',
+    );
     return {
       incidentId: incident.id,
       duplicate: false,
-      decision: { action: result.decision.action, reasons },
+      decision: { action, reasons },
       openedEscalationId: result.openedEscalationId,
+    };
+  }
+
+  /** The storm rule's input, when the rule is on and the incident counts towards it. */
+  #volume(incident: Incident, decision: Decision): VolumeInput | null {
+    const { policy } = this.#deps;
+    const rule = policy.volume;
+    if (rule === null || !countsTowardsStorm(incident, decision, rule)) {
+      return null;
+    }
+
+    return {
+      windowMs: rule.windowMs,
+      verdict: (inWindow) => stormVerdict(inWindow, rule, policy),
+      newStormId: randomUUID(),
     };
   }
 

@@ -32,6 +32,7 @@ export interface IncidentEvent {
   /** Unique per trigger event; a redelivery carries the same id. */
   readonly eventId: string;
   readonly kind: 'Create' | 'Update';
-  readonly source: 'webhook';
+  /** Which intake brought it: the Logic App webhook, or polling the SecurityIncident table. */
+  readonly source: 'webhook' | 'poll';
   readonly incident: Incident;
 }

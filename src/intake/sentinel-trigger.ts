@@ -7,13 +7,17 @@ import { SEVERITIES, STATUSES, type IncidentEvent } from './incident';
 const MAX_TITLE = 10_000;
 const MAX_TEXT = 100_000;
 
+const ISO_INSTANT =
+  /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-](0\d|1[0-4]):?[0-5]\d)$/i; // eslint-disable-line max-len
+
 const utcInstant = z
   .string()
-  .regex(/(Z|[+-]\d{2}:?\d{2})$/i, 'must be an ISO 8601 instant with Z or an offset')
+  .max(40)
+  .regex(ISO_INSTANT, 'must be an ISO 8601 instant with Z or an offset')
   .transform((value, ctx) => {
     const parsed = DateTime.fromISO(value, { setZone: true });
-    if (!parsed.isValid) {
-      ctx.addIssue({ code: 'custom', message: `"${value.slice(0, 40)}" is not a valid instant` });
+    if (!parsed.isValid || parsed.year < 2000 || parsed.year > 2100) {
+      ctx.addIssue({ code: 'custom', message: `"${value}" is not a valid instant` });
       return z.NEVER;
     }
 

@@ -1,5 +1,6 @@
 import type { Severity } from '../intake/incident';
 import type { TitleMatcher } from './title-matcher';
+import type { VolumeRule } from './volume-rule';
 
 /** Minutes after local midnight. */
 export type MinuteOfDay = number;
@@ -23,4 +24,6 @@ export interface EscalationPolicy {
   readonly severities: ReadonlySet<Severity>;
   readonly titles: readonly TitleMatcher[];
   readonly preEscalatedPrefix: string;
+  /** The storm rule; null when it is off. */
+  readonly volume: VolumeRule | null;
 }

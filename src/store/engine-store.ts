@@ -27,6 +27,29 @@ export interface EscalationRecord {
   readonly ack: Acknowledgement | null;
   /** Time after the last call before "unanswered", frozen at open. */
   readonly unansweredAfterMs: number;
+  /** Set when this escalation pages for a storm rather than one incident. */
+  readonly stormId: string | null;
+}
+
+/** Incidents of a storm that share a title. */
+export interface StormGroup {
+  readonly title: string;
+  readonly count: number;
+  readonly severities: string;
+  /** A link to the newest incident of the group. */
+  readonly url: string | null;
+}
+
+/** A storm as its card and call tell it. */
+export interface StormSummary {
+  readonly id: string;
+  readonly state: 'open' | 'closed';
+  readonly count: number;
+  readonly firstCreatedUtc: string;
+  readonly lastCreatedUtc: string;
+  readonly severities: Readonly<Record<string, number>>;
+  /** Title groups, largest first. */
+  readonly groups: readonly StormGroup[];
 }
 
 export type StepState =
@@ -108,6 +131,21 @@ export interface EngineStore {
 
   /** The most recent open escalation of an incident number. */
   openEscalationByNumber(incidentNumber: number): Promise<string | null>;
+
+  /** A storm with its members grouped by title; null when unknown. */
+  storm(stormId: string): Promise<StormSummary | null>;
+
+  /**
+   * Closes open storms with no new member for their window, by creation time and by arrival;
+   * answers the closed ids.
+   */
+  closeQuietStorms(now: Date): Promise<string[]>;
+
+  /** Storms whose card shows fewer members than they have. */
+  stormsToRefresh(): Promise<{ stormId: string; escalationId: string; count: number }[]>;
+
+  /** Records that the card shows `count` members. */
+  markStormCarded(stormId: string, count: number): Promise<void>;
 
   /** Records whom the escalation is calling now, for the card. */
   setCalling(escalationId: string, calling: string): Promise<void>;

@@ -7,6 +7,7 @@ import type {
   EscalationRecord,
   StepRecord,
   StepState,
+  StormSummary,
   TimelineEntry,
 } from './engine-store';
 import { toIncident, toOutbound, type IncidentRow, type OutboundRow } from './sqlite-rows';
@@ -32,6 +33,7 @@ interface EscalationRow extends IncidentRow {
   acknowledged_by: string | null;
   acknowledged_by_id: string | null;
   acknowledged_via: Acknowledgement['via'] | null;
+  storm_id: string | null;
 }
 
 /** The engine's SQL on SQLite. Each method is one statement or one transaction. */
@@ -153,7 +155,7 @@ export class SqliteEngineQueries implements EngineStore {
       .prepare(
         `SELECT e.id AS escalation_id, e.state, e.reasons AS escalation_reasons,
                 e.display_title AS escalation_title, e.opened_at, e.ended_at, e.chain,
-                e.acknowledged_by, e.acknowledged_by_id, e.acknowledged_via, i.*
+                e.acknowledged_by, e.acknowledged_by_id, e.acknowledged_via, e.storm_id, i.*
            FROM escalations e JOIN incidents i ON i.id = e.incident_id WHERE e.id = ?`,
       )
       .get(id) as EscalationRow | undefined;
@@ -193,6 +195,90 @@ export class SqliteEngineQueries implements EngineStore {
       )
       .get(incidentNumber) as { id: string } | undefined;
     return row?.id ?? null;
+  }
+
+  async storm(stormId: string): Promise<StormSummary | null> {
+    const storm = this.#db.prepare('SELECT * FROM storms WHERE id = ?').get(stormId) as
+      | {
+          id: string;
+          state: StormSummary['state'];
+          first_created_utc: string;
+          last_created_utc: string;
+        }
+      | undefined;
+    if (storm === undefined) {
+      return null;
+    }
+
+    const groups = this.#db
+      .prepare(
+        `SELECT min(i.display_title) AS title, count(*) AS n,
+                group_concat(DISTINCT i.severity) AS severities,
+                max(i.url) AS url
+           FROM storm_members m JOIN incidents i ON i.id = m.incident_id
+          WHERE m.storm_id = ?
+          GROUP BY lower(trim(i.display_title))
+          ORDER BY n DESC, title`,
+      )
+      .all(stormId) as { title: string; n: number; severities: string; url: string | null }[];
+    const severities = this.#db
+      .prepare(
+        `SELECT i.severity, count(*) AS n
+           FROM storm_members m JOIN incidents i ON i.id = m.incident_id
+          WHERE m.storm_id = ? GROUP BY i.severity`,
+      )
+      .all(stormId) as { severity: string; n: number }[];
+    return {
+      id: storm.id,
+      state: storm.state,
+      count: groups.reduce((sum, g) => sum + g.n, 0),
+      firstCreatedUtc: storm.first_created_utc,
+      lastCreatedUtc: storm.last_created_utc,
+      severities: Object.fromEntries(severities.map((row) => [row.severity, row.n])),
+      groups: groups.map((g) => ({
+        title: g.title,
+        count: g.n,
+        severities: g.severities.split(',').join('/'),
+        url: g.url,
+      })),
+    };
+  }
+
+  async closeQuietStorms(now: Date): Promise<string[]> {
+    const open = this.#db
+      .prepare(
+        `SELECT id, window_ms, last_created_utc, last_joined_at FROM storms WHERE state = 'open'`,
+      )
+      .all() as {
+      id: string;
+      window_ms: number;
+      last_created_utc: string;
+      last_joined_at: string;
+    }[];
+    // Quiet by creation time and by arrival: a backlog delivered late still joins its storm.
+    const quietSince = (iso: string, windowMs: number) =>
+      now.getTime() - Date.parse(iso) >= windowMs;
+    const quiet = open.filter(
+      (s) =>
+        quietSince(s.last_created_utc, s.window_ms) && quietSince(s.last_joined_at, s.window_ms),
+    );
+    const close = this.#db.prepare(
+      `UPDATE storms SET state = 'closed' WHERE id = ? AND state = 'open'`,
+    );
+    return quiet.filter((s) => close.run(s.id).changes === 1).map((s) => s.id);
+  }
+
+  async stormsToRefresh() {
+    return this.#db
+      .prepare(
+        `SELECT id AS stormId, escalation_id AS escalationId, member_count AS count
+           FROM storms WHERE member_count <> carded_count`,
+      )
+      .all() as { stormId: string; escalationId: string; count: number }[];
+  }
+
+  async markStormCarded(stormId: string, count: number): Promise<void> {
+    this.#db.prepare('UPDATE storms SET carded_count = ? WHERE id = ?').run(count, stormId);
   }
 
   async setCalling(escalationId: string, calling: string): Promise<void> {
@@ -279,5 +365,6 @@ function toEscalation(row: EscalationRow): EscalationRecord {
     endedAt: row.ended_at === null ? null : new Date(row.ended_at),
     ack,
     unansweredAfterMs: chain.unansweredAfterMs,
+    stormId: row.storm_id,
   };
 }

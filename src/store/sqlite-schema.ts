@@ -1,4 +1,5 @@
 import { ROSTER_MIGRATION } from './roster-schema';
+import { INTAKE_MIGRATION } from './sqlite-intake';
 
 /**
  * Schema migrations, applied in order inside one transaction each. A migration is never
@@ -53,10 +54,52 @@ export const MIGRATIONS: readonly string[] = [
     ended_at TEXT,
     acknowledged_by TEXT,
     acknowledged_by_id TEXT,
-    acknowledged_via TEXT
+    acknowledged_via TEXT,
+    storm_id TEXT
   );
 
   CREATE INDEX escalations_by_state ON escalations(state);
+
+  CREATE TABLE storm_counts (
+    incident_id TEXT PRIMARY KEY REFERENCES incidents(id),
+    created_utc TEXT NOT NULL
+  );
+
+  CREATE INDEX storm_counts_by_time ON storm_counts(created_utc);
+
+  CREATE TABLE storms (
+    id TEXT PRIMARY KEY,
+    escalation_id TEXT NOT NULL UNIQUE,
+    state TEXT NOT NULL,
+    window_ms INTEGER NOT NULL,
+    opened_at TEXT NOT NULL,
+    first_created_utc TEXT NOT NULL,
+    last_created_utc TEXT NOT NULL,
+    last_joined_at TEXT NOT NULL,
+    member_count INTEGER NOT NULL,
+    carded_count INTEGER NOT NULL
+  );
+
+  CREATE UNIQUE INDEX storms_one_open ON storms(state) WHERE state = 'open';
+
+  CREATE TABLE storm_members (
+    storm_id TEXT NOT NULL REFERENCES storms(id),
+    incident_id TEXT NOT NULL UNIQUE REFERENCES incidents(id),
+    created_utc TEXT NOT NULL
+  );
+
+  CREATE INDEX storm_members_by_storm ON storm_members(storm_id);
+
+  CREATE TABLE digests (
+    morning TEXT PRIMARY KEY,
+    window_start TEXT NOT NULL,
+    window_end TEXT NOT NULL,
+    state TEXT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at TEXT NOT NULL,
+    last_error TEXT,
+    posted_at TEXT
+  );
 
   CREATE TABLE escalation_steps (
     escalation_id TEXT NOT NULL REFERENCES escalations(id),
@@ -120,4 +163,5 @@ export const MIGRATIONS: readonly string[] = [
   );
   `,
   ROSTER_MIGRATION,
+  INTAKE_MIGRATION,
 ];

@@ -6,7 +6,10 @@ import Database from 'better-sqlite3';
 import type { PhoneNumber } from '../roster/phone-number';
 import type { Role } from '../roster/roster-config';
 import type { EngineStore } from './engine-store';
+import type { DigestStore } from './digest-store';
+import { SqliteDigestQueries } from './sqlite-digest';
 import { SqliteEngineQueries } from './sqlite-engine';
+import { SqliteStorms } from './sqlite-storms';
 import { toIncident, toOutbound, type IncidentRow, type OutboundRow } from './sqlite-rows';
 import type {
   EscalationSummary,
@@ -16,6 +19,19 @@ import type {
   RegisteredPhone,
 } from './roster-store';
 import { SqliteRosterStore } from './sqlite-roster';
+import type {
+  BlindNoticeClaim,
+  BlindNoticeKind,
+  BlindNoticeResult,
+  BlindPeriod,
+  IntakeError,
+  IntakeHealthRecord,
+  IntakeName,
+  KnownIncident,
+  PolledRowKey,
+} from './intake-store';
+import { SqliteIntakeQueries } from './sqlite-intake';
+import { memoizePrepare } from './prepared-statements';
 import { MIGRATIONS } from './sqlite-schema';
 import type {
   EscalationToPage,
@@ -33,6 +49,9 @@ export class SqliteStore implements Store {
   readonly #db: Database.Database;
   /** The escalation engine's queries, on the same connection. */
   readonly engine: EngineStore;
+  /** The morning digest's queries, on the same connection. */
+  readonly digests: DigestStore;
+  readonly #storms: SqliteStorms;
   readonly #record: Database.Transaction<(input: RecordEventInput) => RecordEventResult>;
 
   constructor(file: string) {
@@ -40,12 +59,16 @@ export class SqliteStore implements Store {
       mkdirSync(path.dirname(file), { recursive: true });
     }
 
-    this.#db = new Database(file);
+    this.#db = memoizePrepare(new Database(file));
     this.#db.pragma('journal_mode = WAL');
+    // FULL: a commit is on disk before the webhook answers 202, even across a power cut.
+    this.#db.pragma('synchronous = FULL');
     this.#db.pragma('busy_timeout = 5000');
     this.#db.pragma('foreign_keys = ON');
     this.#migrate();
     this.engine = new SqliteEngineQueries(this.#db);
+    this.digests = new SqliteDigestQueries(this.#db);
+    this.#storms = new SqliteStorms(this.#db, (id, steps) => this.#insertSteps(id, steps));
     this.#record = this.#db.transaction((input: RecordEventInput) => this.#recordTx(input));
   }
 
@@ -59,7 +82,7 @@ export class SqliteStore implements Store {
         `SELECT e.id AS escalation_id, e.opened_at, e.reasons AS escalation_reasons,
                 e.display_title, i.*
            FROM escalations e JOIN incidents i ON i.id = e.incident_id
-          WHERE e.state = 'open' AND e.paged_at IS NULL
+          WHERE e.paged_at IS NULL
           ORDER BY e.opened_at`,
       )
       .all() as (IncidentRow & {
@@ -148,8 +171,13 @@ export class SqliteStore implements Store {
   #recordTx(input: RecordEventInput): RecordEventResult {
     const { event, fingerprint, receivedAt } = input;
     const seen = this.#db
-      .prepare('SELECT action, reasons FROM incident_events WHERE event_id = ?')
-      .get(event.eventId) as { action: StoredDecision['action']; reasons: string } | undefined;
+      .prepare('SELECT incident_id, action, reasons FROM incident_events WHERE event_id = ?')
+      .get(event.eventId) as
+      { incident_id: string; action: StoredDecision['action']; reasons: string } | undefined;
+    if (seen && seen.incident_id !== event.incident.id) {
+      return { kind: 'conflict', incidentId: seen.incident_id };
+    }
+
     if (seen) {
       return { kind: 'duplicate', decision: toDecision(seen) };
     }
@@ -157,7 +185,9 @@ export class SqliteStore implements Store {
     const current = this.#db
       .prepare('SELECT * FROM incidents WHERE id = ?')
       .get(event.incident.id) as IncidentRow | undefined;
-    if (current && current.fingerprint === fingerprint) {
+    // Same state, or an older one delivered late: nothing new to decide on.
+    const stale = current && event.incident.lastModifiedTimeUtc < current.last_modified_utc;
+    if (current && (current.fingerprint === fingerprint || stale)) {
       const stored = toDecision(current);
       this.#insertEvent(input, true, stored);
       return { kind: 'duplicate', decision: stored };
@@ -167,7 +197,9 @@ export class SqliteStore implements Store {
     this.#upsertIncident(input);
     this.#insertEvent(input, false, decision);
     if (decision.action !== 'escalate') {
-      return { kind: 'recorded', decision, openedEscalationId: null, existingEscalation: null };
+      const storm = input.volume === null ? null : this.#storms.count(input, input.volume);
+      const openedEscalationId = storm?.kind === 'opened' ? storm.escalationId : null;
+      return { kind: 'recorded', decision, openedEscalationId, existingEscalation: null, storm };
     }
 
     const plan = input.newEscalation;
@@ -192,6 +224,7 @@ export class SqliteStore implements Store {
         decision,
         openedEscalationId: plan.id,
         existingEscalation: null,
+        storm: null,
       };
     }
 
@@ -203,6 +236,7 @@ export class SqliteStore implements Store {
       decision,
       openedEscalationId: null,
       existingEscalation: { id: existing.id, openedAt: existing.opened_at },
+      storm: null,
     };
   }
 
@@ -334,6 +368,77 @@ export class SqliteStore implements Store {
     at: Date,
   ): Promise<RegisteredPhone | null> {
     return this.#roster.confirmPhone(personId, codeHash, at);
+  }
+
+  // The intakes' queries (sqlite-intake.ts), on the same connection, made when first used.
+  #intakeQueries: SqliteIntakeQueries | null = null;
+
+  get #intake(): SqliteIntakeQueries {
+    this.#intakeQueries ??= new SqliteIntakeQueries(this.#db);
+    return this.#intakeQueries;
+  }
+
+  async pollWatermark(workspaceId: string): Promise<Date | null> {
+    return this.#intake.pollWatermark(workspaceId);
+  }
+
+  async advancePollWatermark(workspaceId: string, to: Date, at: Date): Promise<void> {
+    return this.#intake.advancePollWatermark(workspaceId, to, at);
+  }
+
+  async knownIncidents(rows: readonly PolledRowKey[]): Promise<Map<string, KnownIncident>> {
+    return this.#intake.knownIncidents(rows);
+  }
+
+  async recordIntakeSuccess(intake: IntakeName, at: Date): Promise<void> {
+    return this.#intake.recordIntakeSuccess(intake, at);
+  }
+
+  async recordIntakeFailure(intake: IntakeName, error: IntakeError): Promise<void> {
+    return this.#intake.recordIntakeFailure(intake, error);
+  }
+
+  async intakeHealth(): Promise<IntakeHealthRecord[]> {
+    return this.#intake.intakeHealth();
+  }
+
+  async incidentsReceivedSince(since: Date): Promise<Partial<Record<IntakeName, number>>> {
+    return this.#intake.incidentsReceivedSince(since);
+  }
+
+  async lastIncidentArrival(): Promise<Date | null> {
+    return this.#intake.lastIncidentArrival();
+  }
+
+  async watchingSince(at: Date): Promise<Date> {
+    return this.#intake.watchingSince(at);
+  }
+
+  async openBlindPeriod(candidate: Omit<BlindPeriod, 'recoveredAt'>): Promise<BlindPeriod> {
+    return this.#intake.openBlindPeriod(candidate);
+  }
+
+  async closeBlindPeriod(at: Date): Promise<BlindPeriod | null> {
+    return this.#intake.closeBlindPeriod(at);
+  }
+
+  async openPeriod(): Promise<BlindPeriod | null> {
+    return this.#intake.openPeriod();
+  }
+
+  async blindNoticesDue(): Promise<{ period: BlindPeriod; kind: BlindNoticeKind }[]> {
+    return this.#intake.blindNoticesDue();
+  }
+
+  async claimBlindNotice(claim: BlindNoticeClaim): Promise<boolean> {
+    return this.#intake.claimBlindNotice(claim);
+  }
+
+  async completeBlindNotice(
+    claim: Pick<BlindNoticeClaim, 'periodId' | 'kind' | 'channel'>,
+    result: BlindNoticeResult,
+  ): Promise<void> {
+    return this.#intake.completeBlindNotice(claim, result);
   }
 }
 

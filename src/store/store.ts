@@ -1,6 +1,8 @@
 import type { ChainStep, PlannedStep } from '../escalation/chain';
 import type { Incident, IncidentEvent } from '../intake/incident';
+import type { DigestStore } from './digest-store';
 import type { EngineStore } from './engine-store';
+import type { IntakeStore } from './intake-store';
 import type { RosterStore } from './roster-store';
 import type { Decision } from '../rules/decide';
 
@@ -24,11 +26,36 @@ export interface RecordEventInput {
     readonly steps: readonly PlannedStep[];
     readonly unansweredAfterMs: number;
   };
+  /** Set when the incident counts towards the storm rule. */
+  readonly volume: VolumeInput | null;
+}
+
+/** The storm rule's part of recording an event; absent when the rule is off or doesn't apply. */
+export interface VolumeInput {
+  readonly windowMs: number;
+  /** Pure verdict over the distinct counted incidents created in `(t - window, t]`. */
+  readonly verdict: (inWindow: readonly { createdTimeUtc: string }[]) => {
+    opens: boolean;
+    reason: string;
+  };
+  /** Ids for the storm and its escalation, used only when this event opens one. */
+  readonly newStormId: string;
+}
+
+/** What the storm rule did with an event. */
+export interface StormOutcome {
+  readonly kind: 'opened' | 'joined';
+  readonly stormId: string;
+  readonly escalationId: string;
+  readonly count: number;
+  readonly reason: string;
 }
 
 /** What recording an event did. */
 export type RecordEventResult =
   | { readonly kind: 'duplicate'; readonly decision: StoredDecision }
+  /** The event id was used before for another incident: nothing is stored. */
+  | { readonly kind: 'conflict'; readonly incidentId: string }
   | {
       readonly kind: 'recorded';
       readonly decision: StoredDecision;
@@ -36,6 +63,8 @@ export type RecordEventResult =
       readonly openedEscalationId: string | null;
       /** Set when the incident had already escalated before this event. */
       readonly existingEscalation: { id: string; openedAt: string } | null;
+      /** Set when the incident counted towards a storm. */
+      readonly storm: StormOutcome | null;
     };
 
 /** An escalation whose first pages have not all gone out. */
@@ -82,15 +111,19 @@ export interface OutboundRecord extends OutboundClaim, Omit<OutboundResult, 'upd
  * All persistence of the bot. Every "exactly once" rests on a constraint or a transaction
  * here, never on process memory, so two instances may share one database.
  */
-export interface Store extends RosterStore {
+export interface Store extends RosterStore, IntakeStore {
   /**
    * Stores an incident event and its decision in one transaction. An event id seen before,
-   * or an incident state equal to the stored one, is a duplicate and changes nothing but the
-   * event log. At most one escalation per incident is ever opened.
+   * an incident state equal to the stored one, or an older one, is a duplicate and changes
+   * nothing but the event log. An event id reused for another incident is a conflict. At
+   * most one escalation per incident is ever opened.
    */
   recordIncidentEvent(input: RecordEventInput): Promise<RecordEventResult>;
 
-  /** Open escalations whose first pages are not all sent, oldest first. */
+  /**
+   * Escalations not yet announced (card and manager SMS), oldest first: open ones, and
+   * those acknowledged before their announcement went out.
+   */
   escalationsToPage(): Promise<EscalationToPage[]>;
 
   /** Marks the first pages of an escalation as done. Idempotent. */
@@ -115,6 +148,9 @@ export interface Store extends RosterStore {
 
   /** The escalation engine's durable state. */
   readonly engine: EngineStore;
+
+  /** The morning digest's reads and once-per-morning bookkeeping. */
+  readonly digests: DigestStore;
 
   /** A cheap round trip, for the health check. Throws when the database is unusable. */
   ping(): Promise<void>;

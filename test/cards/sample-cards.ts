@@ -2,6 +2,7 @@
  * One sample of every card state the bot posts. cards-parse.test.ts parses each of them and
  * `npm run card-images` renders each to docs/images/<name>.png: add new states here.
  */
+import { digestCard } from '../../src/cards/digest-card';
 import { escalationCard, type EscalationCardView } from '../../src/cards/escalation-card';
 import { onCallChangedCard } from '../../src/cards/oncall-changed-card';
 
@@ -26,6 +27,7 @@ const HIGH_AT_NIGHT: EscalationCardView = {
   state: 'open',
   statusLine: null,
   timeline: [],
+  storm: null,
 };
 
 const CALLS = [
@@ -59,6 +61,50 @@ export function sampleCards(): Record<string, object> {
       calling: 'nobody',
       timeline: ['23:40:02 step 1 (primary): nobody holds "primary": skipped'],
       url: null,
+    }),
+    'storm-open': escalationCard({
+      ...HIGH_AT_NIGHT,
+      title: 'Storm: 37 incidents',
+      severity: 'Storm',
+      reasons: [
+        '11 Low/Medium incidents between 01:02 and 01:29 Europe/London (more than 10 in 30 min)',
+      ],
+      storm: {
+        count: 37,
+        severities: '29 Low, 8 Medium',
+        span: '01:02 to 01:44 Europe/London',
+        groups: [
+          { title: 'Failed sign-ins from one IP', count: 21, severities: 'Low', url: SENTINEL_URL },
+          { title: 'Mailbox rule created', count: 8, severities: 'Medium', url: SENTINEL_URL },
+          { title: 'Impossible travel', count: 8, severities: 'Low', url: null },
+        ],
+      },
+      timeline: ['01:29:03 step 1 (primary): called Alex Analyst'],
+    }),
+    'morning-digest': digestCard({
+      span: 'Fri 5 Jun 18:00 to Mon 8 Jun 09:00 Europe/London',
+      heldCount: 4,
+      groups: [
+        {
+          title: 'Failed sign-ins from one IP',
+          severities: 'Low',
+          incidents: [
+            { number: 5001, time: 'Sat 01:02', url: SENTINEL_URL },
+            { number: 5002, time: 'Sat 01:09', url: SENTINEL_URL },
+            { number: 5007, time: 'Sun 23:40', url: null },
+          ],
+        },
+        {
+          title: 'Mailbox rule created',
+          severities: 'Medium',
+          incidents: [{ number: 5003, time: 'Sat 04:12', url: SENTINEL_URL }],
+        },
+      ],
+      escalations: [
+        '02:14 #4711 Suspicious sign-in followed by mass file download: ' +
+          'acknowledged by Sam Lee (teams) after 3 min',
+      ],
+      storms: ['01:29 Storm of 37 incidents: acknowledged by Alex Analyst (keypress) after 2 min'],
     }),
     'escalation-acknowledged': escalationCard({
       ...HIGH_AT_NIGHT,

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { randomUUID } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 
 import { fakeConnector } from '../fakes/fake-connector';
 import { fakeInfobip } from '../fakes/fake-infobip';
@@ -45,6 +46,12 @@ describe('escalate-after-hours: a night incident calls, texts and posts once', f
       body: typeof body === 'string' ? body : JSON.stringify(body),
     });
   const isBarrier = (r: RecordedRequest) => JSON.stringify(r.body).includes(BARRIER_MARK);
+  const postActivity = (body: unknown, type = 'application/json') =>
+    fetch(`${bot.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': type },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
   const calls = () => infobip.to('/tts/3/advanced').filter((r) => !isBarrier(r));
   const texts = () => infobip.to('/sms/3/messages').filter((r) => !isBarrier(r));
   const posts = () =>
@@ -200,6 +207,7 @@ describe('escalate-after-hours: a night incident calls, texts and posts once', f
       title: 'Multiple failed sign-ins',
       severity: 'High',
       createdTimeUtc: '2026-06-09T22:40:00.0000000Z',
+      lastModifiedTimeUtc: '2026-06-09T23:05:00.0000000Z',
       incidentNumber: 4713,
     });
     const res = await postIncident(raised);
@@ -212,6 +220,21 @@ describe('escalate-after-hours: a night incident calls, texts and posts once', f
 
     const again = await postIncident({ ...raised, eventUniqueId: randomUUID() });
     assert.equal(again.status, 200);
+
+    const late = incidentBody({
+      eventUniqueId: randomUUID(),
+      name: 'a1b2c3d4-0003-4e5f-8a9b-0c1d2e3f4a5b',
+      severity: 'Low',
+      createdTimeUtc: '2026-06-09T22:40:00.0000000Z',
+      lastModifiedTimeUtc: '2026-06-09T22:41:00.0000000Z',
+      incidentNumber: 4713,
+    });
+    const stale = await postIncident(late);
+    assert.equal(stale.status, 200, 'an older state delivered late changes nothing');
+    const [stored] = bot.query<{ severity: string }>(
+      `SELECT severity FROM incidents WHERE id = 'a1b2c3d4-0003-4e5f-8a9b-0c1d2e3f4a5b'`,
+    );
+    assert.equal(stored?.severity, 'High');
     await expectNothingMoreThan(2, 2, 2);
   });
 
@@ -281,7 +304,75 @@ describe('escalate-after-hours: a night incident calls, texts and posts once', f
         () =>
           postIncident(incidentBody({ eventUniqueId: randomUUID(), title: 'x'.repeat(1_100_000) })),
         413,
-        /./,
+        /over 1048576 bytes/,
+      ],
+      [
+        'a gzip body (it could unpack to gigabytes)',
+        () =>
+          postIncident(gzipSync(JSON.stringify(incidentBody({}))) as never, {
+            'content-encoding': 'gzip',
+          }),
+        415,
+        /compressed/,
+      ],
+      [
+        'an impossible creation time',
+        () =>
+          postIncident(
+            incidentBody({
+              eventUniqueId: randomUUID(),
+              createdTimeUtc: '+275760-09-13T00:00:00Z',
+            }),
+          ),
+        400,
+        /object\.properties\.createdTimeUtc/,
+      ],
+      [
+        'an offset out of range',
+        () =>
+          postIncident(
+            incidentBody({
+              eventUniqueId: randomUUID(),
+              createdTimeUtc: '2026-06-09T22:40:00+99:99',
+            }),
+          ),
+        400,
+        /createdTimeUtc/,
+      ],
+      [
+        'an eventUniqueId reused for another incident',
+        () =>
+          postIncident(
+            incidentBody({
+              eventUniqueId: '6f1c1b4e-6a1e-4c59-9a55-0c2a8c1e7d01',
+              name: randomUUID(),
+            }),
+          ),
+        409,
+        /already used for another incident/,
+      ],
+      ...[
+        [
+          'a message without a service URL',
+          { type: 'message', text: 'hi', conversation: { id: 'a' } },
+        ],
+        [
+          'an activity without a type',
+          { serviceUrl: 'http://127.0.0.1:9', conversation: { id: 'a' } },
+        ],
+        ['text that is a number', { ...botAddedToTeam('http://127.0.0.1:9'), text: 42 }],
+        ['an empty object', {}],
+      ].map(([name, activity]): [string, () => Promise<Response>, number, RegExp] => [
+        `/api/messages: ${name as string}`,
+        () => postActivity(activity),
+        400,
+        /invalid activity/,
+      ]),
+      [
+        '/api/messages: not JSON',
+        () => postActivity('hello', 'text/plain'),
+        415,
+        /application\/json/,
       ],
     ];
 

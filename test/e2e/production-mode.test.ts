@@ -9,6 +9,9 @@ const PRODUCTION = {
   clientId: '0d9b1a6e-5f3c-4b2a-9e8d-7c6b5a4f3e2d',
   clientSecret: 'prod-client-secret-77',
   tenantId: 'a7d3e5f1-0000-4000-8000-00000000c0de',
+  INFOBIP_BASE_URL: 'http://127.0.0.1:9',
+  INFOBIP_API_KEY: 'prod-infobip-key-31',
+  INFOBIP_CALLBACK_TOKEN: 'prod-callback-token-62',
 };
 
 describe('production-mode: secrets required, Bot Framework tokens checked', function () {
@@ -20,6 +23,7 @@ describe('production-mode: secrets required, Bot Framework tokens checked', func
     assert.equal(code, 2);
     assert.match(output, /WEBHOOK_TOKEN: required/);
     assert.match(output, /clientId: anonymous mode is refused/);
+    assert.match(output, /INFOBIP_BASE_URL, INFOBIP_API_KEY: required/);
   });
 
   describe('with an Entra identity', function () {
@@ -47,6 +51,11 @@ describe('production-mode: secrets required, Bot Framework tokens checked', func
         });
 
         assert.equal(res.status, 401);
+        const body = (await res.json()) as { error: { code: string; message: string } };
+        assert.deepEqual(body.error, {
+          code: 'UNAUTHORIZED',
+          message: 'missing or invalid Bot Framework token',
+        });
         assert.ok(bot.alive);
         const health = await fetch(`${bot.url}/healthz`);
         assert.equal(health.status, 200);
@@ -69,8 +78,14 @@ describe('production-mode: secrets required, Bot Framework tokens checked', func
 
     it('never logs the client secret or the webhook token', function () {
       const log = bot.logs.join('\n');
-      assert.ok(!log.includes(PRODUCTION.clientSecret));
-      assert.ok(!log.includes(PRODUCTION.WEBHOOK_TOKEN));
+      for (const secret of [
+        'clientSecret',
+        'WEBHOOK_TOKEN',
+        'INFOBIP_API_KEY',
+        'INFOBIP_CALLBACK_TOKEN',
+      ]) {
+        assert.ok(!log.includes(PRODUCTION[secret as keyof typeof PRODUCTION]), secret);
+      }
     });
   });
 });

@@ -15,6 +15,7 @@ export interface IncidentOverrides {
   severity?: string;
   status?: string;
   createdTimeUtc?: string;
+  lastModifiedTimeUtc?: string;
   incidentNumber?: number | string;
 }
 

@@ -14,6 +14,7 @@ export function londonPolicy(overrides: Partial<EscalationPolicy> = {}): Escalat
     severities: new Set(['High']),
     titles: ['Serious alert 1', '/^ransomware/i'].map(parseTitleMatcher),
     preEscalatedPrefix: '[ON-CALL]',
+    volume: { severities: new Set(['Low', 'Medium']), moreThan: 10, windowMs: 30 * 60_000 },
     ...overrides,
   };
 }

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { TeamsPublisher } from '../../channels/teams-publisher';
 import type { PhoneVerification } from '../../roster/phone-verification';
 import type { Roster } from '../../roster/roster';
+import type { EscalationPolicy } from '../../rules/policy';
 import type { Store } from '../../store/store';
 import type { Clock } from '../../time/clock';
 
@@ -16,6 +17,8 @@ export interface CommandDeps {
   readonly teams: TeamsPublisher;
   /** The SOC's IANA zone: times in commands and replies are read and shown in it. */
   readonly timezone: string;
+  /** Business hours and holidays, for the nights the digest reports. */
+  readonly policy: EscalationPolicy;
   readonly clock: Clock;
   readonly logger: Logger;
 }

@@ -8,6 +8,7 @@ import { forDisplay } from '../../text/safe-text';
 import type { Command, ParsedCommand } from './command';
 import type { CommandDeps, CommandRequest } from './command-context';
 import { helpText } from './help';
+import { digestText } from './digest';
 import { moveHere } from './here';
 import { showHistory } from './history';
 import { readMessage } from './inbound-message';
@@ -98,6 +99,8 @@ export class CommandRouter {
         return showHistory(deps, command);
       case 'here':
         return moveHere(deps, request);
+      case 'digest':
+        return digestText(deps);
     }
   }
 }

@@ -10,7 +10,8 @@ export type Command =
   | { readonly kind: 'register'; readonly phone: PhoneNumber }
   | { readonly kind: 'verify'; readonly code: string }
   | { readonly kind: 'history'; readonly limit: number }
-  | { readonly kind: 'here' };
+  | { readonly kind: 'here' }
+  | { readonly kind: 'digest' };
 
 /** What parsing a message gave. */
 export type ParsedCommand =
@@ -32,5 +33,6 @@ export const USAGE = {
   verify: 'oncall verify 123456 - confirm your number with the texted code',
   history: 'oncall history [n] - the last n on-call changes and escalations (10, at most 50)',
   here: 'oncall here - post escalations to this channel from now on',
+  digest: 'oncall digest - what the night held and escalated (the current or the last night)',
   help: 'oncall help - this list',
 } as const;

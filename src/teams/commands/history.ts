@@ -1,4 +1,5 @@
 import type { EscalationSummary, OnCallOverride } from '../../store/roster-store';
+import { outcomeText } from '../../escalation/outcome-text';
 import { forDisplay } from '../../text/safe-text';
 import type { Command } from './command';
 import type { CommandDeps } from './command-context';
@@ -76,19 +77,9 @@ function escalationEntry(escalation: EscalationSummary): Entry {
 }
 
 function escalationOutcome(escalation: EscalationSummary): string {
-  const minutes =
-    escalation.endedAt === null
-      ? null
-      : Math.round((escalation.endedAt.getTime() - escalation.openedAt.getTime()) / 60_000);
-  if (escalation.state === 'acknowledged') {
-    const by = forDisplay(escalation.acknowledgedBy ?? 'someone', 60);
-    const via = escalation.acknowledgedVia ?? 'unknown';
-    return `Acknowledged by ${by} (${via}) after ${minutes} min.`;
-  }
-
-  if (escalation.state === 'unanswered') {
-    return `Unanswered after ${minutes} min.`;
-  }
-
-  return 'Still open.';
+  const text = outcomeText({
+    ...escalation,
+    acknowledgedBy: escalation.acknowledgedBy && forDisplay(escalation.acknowledgedBy, 60),
+  });
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
 }

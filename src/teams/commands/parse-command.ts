@@ -42,6 +42,7 @@ function parseVerb(verb: string, args: string[], message: InboundMessage): Parse
       return { kind: 'help' };
     case 'who':
     case 'here':
+    case 'digest':
       return args.length === 0
         ? { kind: verb }
         : invalid(`"oncall ${verb}" takes nothing after it`, USAGE[verb]);

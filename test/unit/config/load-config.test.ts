@@ -163,7 +163,7 @@ describe('loadConfig', () => {
       assert.match(problemAt(err, 'timezone: '), /time zone/);
       assert.match(problemAt(err, 'businessHours.end: '), /24-hour time/);
       assert.match(problemAt(err, 'onCall.primary: '), /unknown person id "nobody"/);
-      assert.match(problemAt(err, 'people.0.phone: '), /"\+44 1632 960001"/);
+      assert.match(problemAt(err, 'people.0.phone: '), /\+44\*+01 is not a valid phone number/);
       assert.match(problemAt(err, 'people.1.phone: '), /international number/);
       assert.match(problemAt(err, 'people.2.id: '), /duplicate id "alex"/);
       assert.equal(err.problems.length, 8, err.problems.join('\n'));
@@ -185,12 +185,33 @@ describe('loadConfig', () => {
       assert.match(problemAt(err, file), /not valid YAML at line/);
     });
 
-    it('refuses production without WEBHOOK_TOKEN and without clientId, as two problems', () => {
-      const env = { ONCALL_CONFIG: examplePath, NODE_ENV: 'production' };
+    it('refuses production without WEBHOOK_TOKEN, Infobip and clientId, naming each', () => {
+      const env = { ONCALL_CONFIG: examplePath, NODE_ENV: 'Production' };
       const err = catchConfigError(() => loadConfig(env, root));
-      assert.equal(err.problems.length, 2, err.problems.join('\n'));
+      assert.equal(err.problems.length, 3, err.problems.join('\n'));
       problemAt(err, 'WEBHOOK_TOKEN: ');
+      problemAt(err, 'INFOBIP_BASE_URL, INFOBIP_API_KEY: ');
       problemAt(err, 'clientId: ');
+    });
+
+    it('refuses production on the example config, and Infobip without a callback token', () => {
+      const env = {
+        NODE_ENV: 'production',
+        WEBHOOK_TOKEN,
+        clientId: 'bot-client-id',
+        INFOBIP_BASE_URL: 'https://api.infobip.example',
+        INFOBIP_API_KEY: API_KEY,
+      };
+      const err = catchConfigError(() => loadConfig(env, os.tmpdir()));
+      problemAt(err, 'ONCALL_CONFIG: ');
+      problemAt(err, 'INFOBIP_CALLBACK_TOKEN: ');
+    });
+
+    it('refuses an unknown LOG_LEVEL', () => {
+      const err = catchConfigError(() =>
+        loadConfig({ ONCALL_CONFIG: examplePath, LOG_LEVEL: 'verbose' }, root),
+      );
+      problemAt(err, 'LOG_LEVEL: ');
     });
 
     it('lists environment problems together with file problems', () => {
@@ -232,6 +253,9 @@ describe('loadConfig', () => {
           clientId: 'bot-client-id',
           clientSecret: CLIENT_SECRET,
           tenantId: 'tenant-id',
+          INFOBIP_BASE_URL: 'https://api.infobip.example',
+          INFOBIP_API_KEY: API_KEY,
+          INFOBIP_CALLBACK_TOKEN: 'callback-token',
         },
         root,
       );
