@@ -33,6 +33,8 @@ export interface HealthStatus {
   readonly version: string;
   readonly database: 'ok' | 'unavailable';
   readonly dryRun: boolean;
+  /** "shadow": nothing is sent, views say what would have been. */
+  readonly mode: 'live' | 'shadow';
   readonly teams: { readonly channelKnown: boolean; readonly hint?: string };
   readonly webhookAuth: boolean;
   /** Per intake; `poll` only while polling is configured. */
@@ -66,7 +68,8 @@ export async function healthStatus(deps: {
     status: database === 'ok' && !failing && sentinel.visible ? 'ok' : 'degraded',
     version: config.version,
     database,
-    dryRun: config.infobip === null,
+    dryRun: config.infobip === null || config.mode === 'shadow',
+    mode: config.mode,
     teams: channelKnown
       ? { channelKnown }
       : { channelKnown, hint: 'Teams is not set up: add the bot to a team or say "oncall here"' },

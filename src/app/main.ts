@@ -50,7 +50,8 @@ async function main(): Promise<void> {
   const roster = new Roster({ config: config.roster, store, clock });
   const resolve = (target: string) =>
     ROLES.has(target) ? roster.holder(target as Role) : roster.personById(target);
-  const notifier = new Notifier({ store, phone, teams, zone, clock, logger });
+  const shadow = config.mode === 'shadow';
+  const notifier = new Notifier({ store, phone, teams, zone, shadow, clock, logger });
   const pager = new Pager({
     store,
     notifier,
@@ -67,7 +68,7 @@ async function main(): Promise<void> {
     zone,
     tickMs: config.escalation.tickMs,
     callLimits: config.escalation.callLimits,
-    jobs: [new DigestPoster({ store, teams, policy: config.policy, clock, logger })],
+    jobs: [new DigestPoster({ store, teams, policy: config.policy, shadow, clock, logger })],
     clock,
     logger,
   });
@@ -96,6 +97,7 @@ async function main(): Promise<void> {
     teams,
     timezone: zone,
     policy: config.policy,
+    shadow,
     clock,
     logger,
   });
@@ -235,6 +237,10 @@ function announceModes(config: AppConfig, logger: Logger): void {
     logger.warn({ config: config.configPath }, 'oncall.yaml not found: using the example config');
   }
 
+  if (config.mode === 'shadow') {
+    logger.warn('shadow mode: no call and no SMS goes out; cards say who would have been called');
+  }
+
   if (config.infobip === null) {
     logger.warn(
       'dry-run: INFOBIP_BASE_URL or INFOBIP_API_KEY unset, calls and SMS are logged only',
@@ -259,6 +265,10 @@ function announceModes(config: AppConfig, logger: Logger): void {
 }
 
 function phoneGateway(config: AppConfig, logger: Logger): PhoneGateway {
+  if (config.mode === 'shadow') {
+    return new DryRunGateway(logger, 'shadow');
+  }
+
   if (config.infobip === null) {
     return new DryRunGateway(logger);
   }

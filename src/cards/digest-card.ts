@@ -1,4 +1,5 @@
 import { forDisplay } from '../text/safe-text';
+import { modeBanner } from './mode-banner';
 
 /** Held incidents that share a title. */
 export interface DigestGroup {
@@ -17,6 +18,10 @@ export interface DigestView {
   readonly escalations: readonly string[];
   /** One line per storm of the night, with its count. */
   readonly storms: readonly string[];
+  /** Shadow mode: the card says so, and compares with what analysts did by morning. */
+  readonly shadow?: boolean;
+  /** Shadow mode: what the bot would have paged against what analysts did. */
+  readonly comparison?: readonly string[];
 }
 
 /** Incidents listed one by one; past this, the card gives counts only. */
@@ -32,9 +37,11 @@ export function digestCard(view: DigestView): object {
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: '1.5',
     body: [
+      ...modeBanner(view.shadow),
       { type: 'TextBlock', text: 'Night digest', weight: 'Bolder', size: 'Large', wrap: true },
       plain(view.span),
       plain(summary, 'Bolder'),
+      ...section('Shadow comparison', view.comparison ?? []),
       ...section('Storms', view.storms),
       ...section('Escalations', view.escalations),
       ...heldSection(view),

@@ -1,4 +1,5 @@
 import { forDisplay } from '../text/safe-text';
+import { modeBanner } from './mode-banner';
 
 /** Where the escalation stands, as the card's status line shows it. */
 export type CardState = 'open' | 'acknowledged' | 'unanswered';
@@ -22,6 +23,8 @@ export interface EscalationCardView {
   readonly timeline: readonly string[];
   /** Set for a storm: its incidents grouped by title. */
   readonly storm: StormCardView | null;
+  /** Shadow mode: nobody is called; the card says who would have been. */
+  readonly shadow?: boolean;
 }
 
 /** A storm's incidents as its card lists them. */
@@ -58,6 +61,7 @@ const TIMELINE_LINES = 12;
  */
 export function escalationCard(view: EscalationCardView): object {
   const body: object[] = [
+    ...modeBanner(view.shadow),
     heading(view),
     plainText(forDisplay(view.title, 300), { weight: 'Bolder' }),
     ...(view.statusLine === null ? [] : [plainText(view.statusLine, { weight: 'Bolder' })]),
@@ -74,7 +78,7 @@ export function escalationCard(view: EscalationCardView): object {
               { title: 'Incidents', value: `${view.storm.count}` },
               { title: 'Created', value: plainFact(view.storm.span) },
             ]),
-        { title: 'Calling', value: plainFact(view.calling) },
+        { title: view.shadow ? 'Would have called' : 'Calling', value: plainFact(view.calling) },
       ],
     },
     section('Why'),

@@ -1,4 +1,5 @@
 import { forDisplay } from '../text/safe-text';
+import { modeBanner } from './mode-banner';
 
 /** What the on-call-changed card shows. Names are raw; the card makes them safe. */
 export interface OnCallChangedView {
@@ -12,6 +13,8 @@ export interface OnCallChangedView {
   readonly changedAt: string;
   /** When it ends, already in local time, or "until changed". */
   readonly until: string;
+  /** Shadow mode: the card says so. */
+  readonly shadow?: boolean;
 }
 
 /**
@@ -24,6 +27,7 @@ export function onCallChangedCard(view: OnCallChangedView): object {
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: '1.5',
     body: [
+      ...modeBanner(view.shadow),
       { type: 'TextBlock', text: 'On-call changed', weight: 'Bolder', size: 'Large', wrap: true },
       runs([
         [name(view.person), { weight: 'Bolder' }],

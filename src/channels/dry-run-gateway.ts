@@ -8,8 +8,9 @@ export class DryRunGateway implements PhoneGateway {
   readonly dryRun = true;
   readonly #logger: Logger;
 
-  constructor(logger: Logger) {
-    this.#logger = logger;
+  /** `label` names why nothing is sent: "dry-run" (no Infobip) or "shadow" (shadow mode). */
+  constructor(logger: Logger, label: 'dry-run' | 'shadow' = 'dry-run') {
+    this.#logger = logger.child({ mode: label });
   }
 
   async call(call: VoiceCall): Promise<SendOutcome> {

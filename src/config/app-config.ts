@@ -94,6 +94,8 @@ export interface AppConfig {
   readonly infobip: InfobipConfig | null;
   readonly callbacks: CallbackConfig;
   readonly escalation: EscalationConfig;
+  /** "shadow": everything runs, but no call and no SMS goes out; views say what would have. */
+  readonly mode: 'live' | 'shadow';
   /** Null in anonymous local mode (never in production). */
   readonly bot: BotIdentity | null;
   readonly policy: EscalationPolicy;

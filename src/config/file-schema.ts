@@ -108,6 +108,7 @@ export const configFileSchema = z
       secondary: z.string().optional(),
       manager: z.string().optional(),
     }),
+    mode: z.enum(['live', 'shadow']).default('live'),
     chain: z
       .array(chainStep)
       .min(1)

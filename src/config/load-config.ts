@@ -73,7 +73,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string): AppConfig {
     problems.push('INFOBIP_CALLBACK_TOKEN: required with Infobip when NODE_ENV=production');
   }
 
-  if (production && infobip === null) {
+  if (production && infobip === null && parsed?.mode !== 'shadow') {
     problems.push('INFOBIP_BASE_URL, INFOBIP_API_KEY: required when NODE_ENV=production');
   }
 
@@ -100,6 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string): AppConfig {
     webhookToken: webhookToken === null ? null : new Secret(webhookToken),
     infobip,
     callbacks,
+    mode: parsed.mode,
     escalation: {
       chain: parsed.chain.map((step) => ({
         target: step.call,

@@ -13,6 +13,8 @@ export interface DigestPosterDeps {
   readonly store: Store;
   readonly teams: TeamsPublisher;
   readonly policy: EscalationPolicy;
+  /** Shadow mode: the digest says so and compares with what analysts did. */
+  readonly shadow?: boolean;
   readonly clock: Clock;
   readonly logger: Logger;
 }
@@ -60,7 +62,7 @@ export class DigestPoster {
         throw new Error('no Teams channel known');
       }
 
-      const view = await nightDigest(store.digests, night, policy.timezone);
+      const view = await nightDigest(store.digests, night, policy.timezone, this.#deps.shadow);
       await teams.post(reference, digestCard(view));
       await store.digests.markDigestPosted(night.morning, this.#deps.clock());
       logger.info({ morning: night.morning, held: view.heldCount }, 'digest posted');

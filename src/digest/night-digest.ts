@@ -4,12 +4,14 @@ import type { DigestGroup, DigestView } from '../cards/digest-card';
 import { outcomeText } from '../escalation/outcome-text';
 import type { DigestStore, HeldIncident, NightEscalation } from '../store/digest-store';
 import type { Night } from './digest-window';
+import { shadowComparison } from './shadow-comparison';
 
 /** Reads a night from the store and shapes it for the digest card. */
 export async function nightDigest(
   store: DigestStore,
   night: Night,
   zone: string,
+  shadow = false,
 ): Promise<DigestView> {
   const held = await store.heldIncidents(night.start, night.end);
   const escalations = await store.nightEscalations(night.start, night.end);
@@ -23,6 +25,7 @@ export async function nightDigest(
     groups: groupByTitle(held, zone),
     escalations: escalations.filter((e) => e.stormCount === null).map((e) => outcomeLine(e, zone)),
     storms: escalations.filter((e) => e.stormCount !== null).map((e) => outcomeLine(e, zone)),
+    ...(shadow ? { shadow, comparison: shadowComparison(escalations, held) } : {}),
   };
 }
 

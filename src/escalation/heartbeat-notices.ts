@@ -18,6 +18,7 @@ import type { Clock } from '../time/clock';
 import { blindCard, blindSms, recoveredCard, recoveredSms } from './heartbeat-texts';
 import { SOC_CHANNEL } from './notifier';
 
+/** The channels the notices go through; `zone` is the zone their times are written in. */
 export interface BlindNoticesDeps {
   readonly store: Store;
   readonly phone: PhoneGateway;

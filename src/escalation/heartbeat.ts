@@ -8,6 +8,7 @@ import type { Store } from '../store/store';
 import type { Clock } from '../time/clock';
 import type { BlindNotices } from './heartbeat-notices';
 
+/** The rule's thresholds, the store it rests on, and who sends its notices. */
 export interface HeartbeatDeps {
   readonly config: HeartbeatConfig;
   /** Whether the poller runs: without it, only the silence counts. */

@@ -43,6 +43,8 @@ export interface NotifierDeps {
   readonly phone: PhoneGateway;
   readonly teams: TeamsPublisher;
   readonly zone: string;
+  /** Shadow mode: cards say who would have been called. */
+  readonly shadow?: boolean;
   readonly clock: Clock;
   readonly logger: Logger;
 }
@@ -119,7 +121,7 @@ export class Notifier {
     const storm = escalation.stormId === null ? null : await engine.storm(escalation.stormId);
     const timeline = await engine.timeline(escalationId);
     const view = cardView(escalation, timeline, calling, this.#deps.zone, storm);
-    return escalationCard(view);
+    return escalationCard({ ...view, shadow: this.#deps.shadow ?? false });
   }
 
   /** Posts the escalation's card as a new thread in the SOC channel, once. */

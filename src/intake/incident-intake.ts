@@ -126,7 +126,16 @@ export class IncidentIntake {
 
 /** The fields whose change makes an event news. Comments and modification times are not. */
 function fingerprint(incident: Incident): string {
-  const { title, description, severity, status, owner, url, number } = incident;
-  const relevant = JSON.stringify([title, description, severity, status, owner, url, number]);
+  const { title, description, severity, status, owner, url, number, classification } = incident;
+  const relevant = JSON.stringify([
+    title,
+    description,
+    severity,
+    status,
+    owner,
+    url,
+    number,
+    classification,
+  ]);
   return createHash('sha256').update(relevant).digest('base64url');
 }

@@ -25,6 +25,8 @@ export interface Incident {
   readonly createdTimeUtc: string;
   readonly lastModifiedTimeUtc: string;
   readonly url: string | null;
+  /** How analysts closed it ("TruePositive", "FalsePositive", ...); null while open. */
+  readonly classification: string | null;
 }
 
 /** One delivery of an incident's state: the idempotency key and what it carried. */

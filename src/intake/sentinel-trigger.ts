@@ -63,6 +63,7 @@ const properties = z.object({
   createdTimeUtc: utcInstant,
   lastModifiedTimeUtc: utcInstant.optional(),
   incidentNumber,
+  classification: z.string().max(100).nullish(),
   incidentUrl: z
     .url({ protocol: /^https?$/ })
     .max(2000)
@@ -122,6 +123,7 @@ export function parseSentinelTrigger(body: unknown): TriggerParseResult {
         createdTimeUtc: p.createdTimeUtc,
         lastModifiedTimeUtc: p.lastModifiedTimeUtc ?? p.createdTimeUtc,
         url: p.incidentUrl ?? null,
+        classification: p.classification ?? null,
       },
     },
   };

@@ -5,6 +5,15 @@ export interface HeldIncident {
   readonly severity: string;
   readonly createdUtc: string;
   readonly url: string | null;
+  /** What analysts did with it so far. */
+  readonly analysts: AnalystVerdict;
+}
+
+/** An incident's state as analysts left it: the comparison of shadow mode reads this. */
+export interface AnalystVerdict {
+  readonly status: string;
+  readonly owner: string | null;
+  readonly classification: string | null;
 }
 
 /** An escalation of the night, with how it ended. */
@@ -17,6 +26,8 @@ export interface NightEscalation {
   readonly acknowledgedBy: string | null;
   readonly acknowledgedVia: string | null;
   readonly stormCount: number | null;
+  /** What analysts did with the incident that opened it. */
+  readonly analysts: AnalystVerdict;
 }
 
 /** Where a morning's digest post stands. */

@@ -48,6 +48,7 @@ export interface BlindPeriod {
 /** The two messages of a blind period: "cannot see Sentinel", then "sees it again". */
 export type BlindNoticeKind = 'blind' | 'recovered';
 
+/** A notice goes to the manager by SMS and to the SOC channel as a card. */
 export type BlindNoticeChannel = 'sms' | 'teams';
 
 /** One notice to claim before it is sent. */

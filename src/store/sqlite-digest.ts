@@ -1,6 +1,12 @@
 import type Database from 'better-sqlite3';
 
-import type { DigestClaim, DigestStore, HeldIncident, NightEscalation } from './digest-store';
+import type {
+  AnalystVerdict,
+  DigestClaim,
+  DigestStore,
+  HeldIncident,
+  NightEscalation,
+} from './digest-store';
 
 /** The digest's SQL on SQLite. */
 export class SqliteDigestQueries implements DigestStore {
@@ -11,26 +17,32 @@ export class SqliteDigestQueries implements DigestStore {
   }
 
   async heldIncidents(from: Date, to: Date): Promise<HeldIncident[]> {
-    return this.#db
+    const rows = this.#db
       .prepare(
-        `SELECT number, display_title AS title, severity, created_utc AS createdUtc, url
+        `SELECT number, display_title AS title, severity, created_utc AS createdUtc, url,
+                status, owner, classification
            FROM incidents WHERE action = 'hold' AND created_utc >= ? AND created_utc < ?
           ORDER BY created_utc, number`,
       )
-      .all(from.toISOString(), to.toISOString()) as HeldIncident[];
+      .all(from.toISOString(), to.toISOString()) as (Omit<HeldIncident, 'analysts'> &
+      AnalystVerdict)[];
+    return rows.map(({ status, owner, classification, ...held }) => ({
+      ...held,
+      analysts: { status, owner, classification },
+    }));
   }
 
   async nightEscalations(from: Date, to: Date): Promise<NightEscalation[]> {
     const rows = this.#db
       .prepare(
         `SELECT i.number, e.display_title, e.state, e.opened_at, e.ended_at, e.acknowledged_by,
-                e.acknowledged_via, s.member_count
+                e.acknowledged_via, s.member_count, i.status, i.owner, i.classification
            FROM escalations e JOIN incidents i ON i.id = e.incident_id
            LEFT JOIN storms s ON s.id = e.storm_id
           WHERE e.opened_at >= ? AND e.opened_at < ?
           ORDER BY e.opened_at`,
       )
-      .all(from.toISOString(), to.toISOString()) as {
+      .all(from.toISOString(), to.toISOString()) as ({
       number: number;
       display_title: string;
       state: string;
@@ -39,7 +51,7 @@ export class SqliteDigestQueries implements DigestStore {
       acknowledged_by: string | null;
       acknowledged_via: string | null;
       member_count: number | null;
-    }[];
+    } & AnalystVerdict)[];
     return rows.map((row) => ({
       incidentNumber: row.number,
       title: row.display_title,
@@ -49,6 +61,7 @@ export class SqliteDigestQueries implements DigestStore {
       acknowledgedBy: row.acknowledged_by,
       acknowledgedVia: row.acknowledged_via,
       stormCount: row.member_count,
+      analysts: { status: row.status, owner: row.owner, classification: row.classification },
     }));
   }
 

@@ -14,6 +14,7 @@ export interface IncidentRow {
   created_utc: string;
   last_modified_utc: string;
   url: string | null;
+  classification: string | null;
   fingerprint: string;
   action: StoredDecision['action'];
   reasons: string;
@@ -49,6 +50,7 @@ export function toIncident(row: IncidentRow): Incident {
     createdTimeUtc: row.created_utc,
     lastModifiedTimeUtc: row.last_modified_utc,
     url: row.url,
+    classification: row.classification,
   };
 }
 

@@ -19,6 +19,7 @@ export const MIGRATIONS: readonly string[] = [
     created_utc TEXT NOT NULL,
     last_modified_utc TEXT NOT NULL,
     url TEXT,
+    classification TEXT,
     fingerprint TEXT NOT NULL,
     action TEXT NOT NULL,
     reasons TEXT NOT NULL,

@@ -256,15 +256,17 @@ export class SqliteStore implements Store {
     this.#db
       .prepare(
         `INSERT INTO incidents (id, workspace_id, number, title, description, severity, status,
-           owner, created_utc, last_modified_utc, url, fingerprint, action, reasons,
+           owner, created_utc, last_modified_utc, url, classification, fingerprint, action, reasons,
            display_title, first_seen_at, updated_at)
          VALUES (@id, @workspaceId, @number, @title, @description, @severity, @status, @owner,
-           @createdTimeUtc, @lastModifiedTimeUtc, @url, @fingerprint, @action, @reasons,
+           @createdTimeUtc, @lastModifiedTimeUtc, @url, @classification, @fingerprint, @action,
+           @reasons,
            @displayTitle, @at, @at)
          ON CONFLICT (id) DO UPDATE SET
            title = excluded.title, description = excluded.description,
            severity = excluded.severity, status = excluded.status, owner = excluded.owner,
            last_modified_utc = excluded.last_modified_utc, url = excluded.url,
+           classification = excluded.classification,
            fingerprint = excluded.fingerprint, action = excluded.action,
            reasons = excluded.reasons, display_title = excluded.display_title,
            updated_at = excluded.updated_at`,

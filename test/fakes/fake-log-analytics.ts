@@ -13,6 +13,8 @@ export interface IncidentState {
   readonly status: string;
   /** Who owns it: shown as `Owner.assignedTo`. */
   readonly owner?: string | null;
+  /** How it was closed ("TruePositive", ...); absent while open. */
+  readonly classification?: string;
   /** ISO 8601 instants. */
   readonly created: string;
   readonly lastModified?: string;
@@ -39,6 +41,7 @@ const COLUMNS: [string, string][] = [
   ['Severity', 'string'],
   ['Status', 'string'],
   ['Owner', 'dynamic'],
+  ['Classification', 'string'],
   ['CreatedTime', 'datetime'],
   ['LastModifiedTime', 'datetime'],
   ['IncidentUrl', 'string'],
@@ -181,6 +184,7 @@ export function triggerBodyOf(state: IncidentState, workspaceId: string): object
         severity: state.severity,
         status: state.status,
         owner: ownerOf(state),
+        classification: state.classification ?? null,
         createdTimeUtc: sevenDigits(state.created),
         lastModifiedTimeUtc: sevenDigits(state.lastModified ?? state.created),
         incidentNumber: state.number,
@@ -206,6 +210,7 @@ function toCells(row: StoredRow): unknown[] {
     state.severity,
     state.status,
     JSON.stringify(ownerOf(state)),
+    state.classification ?? '',
     sevenDigits(state.created),
     sevenDigits(state.lastModified ?? state.created),
     state.url ?? portalUrl(state.name),

@@ -33,6 +33,7 @@ export function makeIncident(overrides: Partial<Incident> = {}): Incident {
     createdTimeUtc: '2026-06-06T01:14:16.982Z',
     lastModifiedTimeUtc: '2026-06-06T01:14:16.982Z',
     url: null,
+    classification: null,
     ...overrides,
   };
 }

@@ -9,6 +9,7 @@ import { LogAnalyticsSource } from './log-analytics-source';
 import { createLogsClient, type LogsClientSettings } from './logs-client';
 import { pollRetry } from './poll-retry';
 
+/** What `createPoller` wires together. */
 export interface CreatePollerDeps {
   readonly config: PollConfig;
   readonly intake: Pick<IncidentIntake, 'receive'>;

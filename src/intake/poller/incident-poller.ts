@@ -8,6 +8,7 @@ import { PollError } from './poll-error';
 import { PollLog } from './poll-log';
 import { receivePolledRows, type RowCounts } from './polled-rows';
 
+/** What the poller needs; `clock` gives the poll window's end, UTC. */
 export interface PollerDeps {
   readonly workspaceId: string;
   readonly everyMs: number;

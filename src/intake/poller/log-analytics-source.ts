@@ -16,13 +16,14 @@ export const SECURITY_INCIDENT_QUERY = [
   'SecurityIncident',
   '| summarize arg_max(TimeGenerated, *) by IncidentName',
   '| project IncidentName, IncidentNumber, Title, Description, Severity, Status, Owner,',
-  '    CreatedTime, LastModifiedTime, IncidentUrl, TimeGenerated',
+  '    Classification, CreatedTime, LastModifiedTime, IncidentUrl, TimeGenerated',
   '| order by LastModifiedTime asc',
 ].join('\n');
 
 const SERVER_TIMEOUT_S = 60;
 const CLIENT_TIMEOUT_MS = 90_000;
 
+/** The SDK's client for one workspace, and how its queries are retried. */
 export interface LogAnalyticsSourceDeps {
   readonly client: Pick<LogsQueryClient, 'queryWorkspace'>;
   readonly workspaceId: string;

@@ -9,7 +9,7 @@ import {
 import { PollError } from './poll-error';
 
 /** Retries per query, after the first try. */
-export const MAX_RETRIES = 3;
+const MAX_RETRIES = 3;
 const MAX_DELAY_MS = 60_000;
 
 /**
@@ -29,7 +29,7 @@ export function pollRetry(initialDelayMs: number): RetryPolicy {
 }
 
 /** The wait before retry number `attempt` (1-based), with 20 % jitter on the backoff. */
-export function retryDelay(context: IRetryBackoffContext<unknown>, initialDelayMs: number): number {
+function retryDelay(context: IRetryBackoffContext<unknown>, initialDelayMs: number): number {
   const error = 'error' in context.result ? context.result.error : null;
   if (error instanceof PollError && error.retryAfterMs !== null) {
     return Math.min(error.retryAfterMs, MAX_DELAY_MS);

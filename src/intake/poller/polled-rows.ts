@@ -21,6 +21,7 @@ export interface RowCounts {
   readonly opened: boolean;
 }
 
+/** Where polled rows go, and what is known of them. */
 export interface PolledRowsDeps {
   readonly workspaceId: string;
   readonly store: Pick<IntakeStore, 'knownIncidents'>;

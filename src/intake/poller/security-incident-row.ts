@@ -52,6 +52,7 @@ const row = z.object({
   Owner: owner,
   CreatedTime: instant,
   LastModifiedTime: instant.nullish(),
+  Classification: z.string().max(100).nullish(),
   IncidentUrl: z.union([z.url({ protocol: /^https?$/ }).max(2000), z.literal('')]).nullish(),
 });
 
@@ -98,6 +99,7 @@ export function parseSecurityIncidentRow(
         createdTimeUtc: r.CreatedTime,
         lastModifiedTimeUtc: lastModified,
         url: r.IncidentUrl || null,
+        classification: r.Classification || null,
       },
     },
   };

@@ -17,6 +17,8 @@ export interface CommandDeps {
   readonly teams: TeamsPublisher;
   /** The SOC's IANA zone: times in commands and replies are read and shown in it. */
   readonly timezone: string;
+  /** Shadow mode: cards say so. */
+  readonly shadow?: boolean;
   /** Business hours and holidays, for the nights the digest reports. */
   readonly policy: EscalationPolicy;
   readonly clock: Clock;

@@ -8,7 +8,7 @@ import { forDisplay } from '../../text/safe-text';
 import type { Command, ParsedCommand } from './command';
 import type { CommandDeps, CommandRequest } from './command-context';
 import { helpText } from './help';
-import { digestText } from './digest';
+import { digestText, shadowReport } from './digest';
 import { moveHere } from './here';
 import { showHistory } from './history';
 import { readMessage } from './inbound-message';
@@ -101,6 +101,8 @@ export class CommandRouter {
         return moveHere(deps, request);
       case 'digest':
         return digestText(deps);
+      case 'shadow-report':
+        return shadowReport(deps, command.days);
     }
   }
 }

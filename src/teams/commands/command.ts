@@ -11,7 +11,8 @@ export type Command =
   | { readonly kind: 'verify'; readonly code: string }
   | { readonly kind: 'history'; readonly limit: number }
   | { readonly kind: 'here' }
-  | { readonly kind: 'digest' };
+  | { readonly kind: 'digest' }
+  | { readonly kind: 'shadow-report'; readonly days: number };
 
 /** What parsing a message gave. */
 export type ParsedCommand =
@@ -33,6 +34,7 @@ export const USAGE = {
   verify: 'oncall verify 123456 - confirm your number with the texted code',
   history: 'oncall history [n] - the last n on-call changes and escalations (10, at most 50)',
   here: 'oncall here - post escalations to this channel from now on',
+  shadow: 'oncall shadow report [days] - shadow mode: what would have been paged (30 days)',
   digest: 'oncall digest - what the night held and escalated (the current or the last night)',
   help: 'oncall help - this list',
 } as const;

@@ -1,5 +1,6 @@
 import { currentOrLastNight } from '../../digest/digest-window';
 import { nightDigest } from '../../digest/night-digest';
+import { shadowComparison } from '../../digest/shadow-comparison';
 import { forDisplay } from '../../text/safe-text';
 import type { CommandDeps } from './command-context';
 
@@ -23,4 +24,14 @@ export async function digestText(deps: CommandDeps): Promise<string> {
     ...view.escalations.map((line) => `Escalated: ${forDisplay(line, 200)}`),
     ...(held.length === 0 ? ['Nothing held.'] : held.map((line) => `Held: ${line}`)),
   ].join('\n');
+}
+
+/** `oncall shadow report [days]`: running totals of what shadow mode would have paged. */
+export async function shadowReport(deps: CommandDeps, days: number): Promise<string> {
+  const to = deps.clock();
+  const from = new Date(to.getTime() - days * 24 * 3_600_000);
+  const escalations = await deps.store.digests.nightEscalations(from, to);
+  const held = await deps.store.digests.heldIncidents(from, to);
+  const mode = deps.shadow ? 'Shadow mode is on' : 'Shadow mode is off: these pages went out';
+  return [`${mode}. The last ${days} days:`, ...shadowComparison(escalations, held)].join('\n');
 }

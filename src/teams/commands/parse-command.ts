@@ -54,6 +54,8 @@ function parseVerb(verb: string, args: string[], message: InboundMessage): Parse
       return parseVerify(args);
     case 'history':
       return parseHistory(args);
+    case 'shadow':
+      return parseShadowReport(args);
     default:
       return invalid(
         `I don't know the command ${quoted(`oncall ${verb}`)}`,
@@ -161,4 +163,18 @@ function quoted(text: string): string {
 
 function invalid(problem: string, usage: string): { problem: string; usage: string } {
   return { problem, usage };
+}
+
+function parseShadowReport(args: string[]): Parsed {
+  const [report, days, ...rest] = args;
+  const count = days === undefined ? 30 : Number(days);
+  if (report?.toLowerCase() !== 'report' || rest.length > 0) {
+    return invalid('"oncall shadow" needs "report" and at most a number of days', USAGE.shadow);
+  }
+
+  if (!Number.isInteger(count) || count < 1 || count > 365) {
+    return invalid(`${quoted(days ?? '')} is not a number of days from 1 to 365`, USAGE.shadow);
+  }
+
+  return { kind: 'shadow-report', days: count };
 }

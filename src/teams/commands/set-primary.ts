@@ -114,7 +114,7 @@ async function announce(deps: CommandDeps, view: OnCallChangedView, log: Logger)
   }
 
   try {
-    await deps.teams.post(reference, onCallChangedCard(view));
+    await deps.teams.post(reference, onCallChangedCard({ ...view, shadow: deps.shadow }));
     return 'I posted the change in the SOC channel.';
   } catch (err) {
     log.warn({ error: (err as Error).message }, 'on-call change not posted');

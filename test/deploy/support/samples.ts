@@ -149,6 +149,7 @@ export function sampleCase(
     createdTimeUtc,
     lastModifiedTimeUtc: createdTimeUtc,
     url: null,
+    classification: null,
     ...fields,
   };
   const row: IncidentRow = {

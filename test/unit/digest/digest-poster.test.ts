@@ -48,11 +48,12 @@ describe('morning digest', function () {
     await store.close();
   });
 
-  const poster = () =>
+  const poster = (shadow = false) =>
     new DigestPoster({
       store,
       teams: new AgentsTeamsPublisher(new CloudAdapter({} as AuthConfiguration), ''),
       policy,
+      shadow,
       clock,
       logger,
     });
@@ -126,6 +127,28 @@ describe('morning digest', function () {
     assert.match(text, /#2 Sun 00:00/);
     assert.match(text, /#3 Malware: still open/);
     assert.doesNotMatch(text, /#4 /);
+  });
+
+  it('in shadow mode, compares what it would have paged with what analysts did', async function () {
+    await receive({ number: 11, severity: 'High', title: 'Paged, then noise' });
+    await receive({ number: 12, severity: 'Low', title: 'Held', classification: 'TruePositive' });
+    await receive({ number: 13, severity: 'Low', title: 'Held, untouched' });
+    await receive({
+      id: 'noise-later',
+      number: 14,
+      severity: 'High',
+      title: 'Paged',
+      status: 'Closed',
+      classification: 'FalsePositive',
+    });
+    now = new Date('2026-06-08T08:00:00Z');
+    await poster(true).tick();
+
+    const text = digestText();
+    assert.match(text, /SHADOW MODE: nobody was called or texted/);
+    assert.match(text, /Would have paged 1: 0 confirmed by analysts, 0 closed as noise, 1 not/);
+    assert.match(text, /Held but escalated by analysts \(missed\): 1\./);
+    assert.match(text, /Missed #12 Held \(TruePositive\)/);
   });
 
   it('posts once when two posters run at digest time, as after a restart', async function () {

@@ -30,6 +30,7 @@ function sdkRow(overrides: Record<string, unknown> = {}): Record<string, unknown
     Severity: STATE.severity,
     Status: STATE.status,
     Owner: { objectId: null, email: null, assignedTo: 'Sam Lee', userPrincipalName: null },
+    Classification: '',
     CreatedTime: new Date(STATE.created),
     LastModifiedTime: new Date(STATE.lastModified ?? ''),
     IncidentUrl: STATE.url,
@@ -53,6 +54,16 @@ describe('parseSecurityIncidentRow', function () {
     assert.deepEqual(polled.incident, webhook.event.incident);
     assert.equal(polled.source, 'poll');
     assert.equal(polled.kind, 'Update');
+  });
+
+  it('reads a closed incident with its classification as the webhook does', function () {
+    const closed = { ...STATE, status: 'Closed', classification: 'TruePositive' };
+    const webhook = parseSentinelTrigger(triggerBodyOf(closed, WORKSPACE));
+    assert.ok(webhook.ok);
+    const polled = accept(sdkRow({ Status: 'Closed', Classification: 'TruePositive' }));
+
+    assert.deepEqual(polled.incident, webhook.event.incident);
+    assert.equal(polled.incident.classification, 'TruePositive');
   });
 
   it('gives the same row the same event id, and a changed row another', function () {

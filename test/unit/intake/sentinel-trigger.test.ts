@@ -68,6 +68,7 @@ describe('parseSentinelTrigger', () => {
           severity: 'High',
           status: 'New',
           owner: null,
+          classification: null,
           createdTimeUtc: '2026-06-06T01:14:16.982Z',
           lastModifiedTimeUtc: '2026-06-06T01:14:16.982Z',
           url: true,
