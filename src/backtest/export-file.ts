@@ -30,7 +30,10 @@ export function sniffFormat(file: string): ExportFormat {
   try {
     const head = Buffer.alloc(256);
     const read = readSync(fd, head, 0, head.length, 0);
-    const text = head.subarray(0, read).toString('utf8').replace(/^\uFEFF/, '');
+    const text = head
+      .subarray(0, read)
+      .toString('utf8')
+      .replace(/^\uFEFF/, '');
     const first = text.trimStart()[0];
     return first === '[' || first === '{' ? 'json' : 'csv';
   } finally {

@@ -45,7 +45,7 @@ export class StormMembers {
     }
 
     if (recorded.counted) {
-      this.#waiting.push({ id, createdMs });
+      this.#wait({ id, createdMs });
     }
 
     return null;
@@ -67,6 +67,16 @@ export class StormMembers {
     }
 
     return `storm opened by ${id}: the store counted ${count}, the replay ${swept.length + 1}`;
+  }
+
+  /** Keeps the counted incidents a later storm may still take in: those inside one window. */
+  #wait(counted: Counted): void {
+    const start = counted.createdMs - this.#windowMs;
+    if (this.#waiting.length > 1000) {
+      this.#waiting = this.#waiting.filter((c) => c.createdMs > start);
+    }
+
+    this.#waiting.push(counted);
   }
 
   #add(stormId: string, incidentId: string): void {

@@ -1,5 +1,7 @@
 import { parsePhoneNumberFromString, parsePhoneNumberWithError } from 'libphonenumber-js/max';
 
+const COSTLY_TYPES: ReadonlySet<string> = new Set(['PREMIUM_RATE', 'SHARED_COST']);
+
 /** A phone number in E.164 form, `+` included, checked when it is stored. */
 export type PhoneNumber = string & { readonly __brand: 'PhoneNumber' };
 
@@ -13,9 +15,20 @@ export function parsePhoneNumber(input: string): PhoneNumber {
     throw new Error('must be an international number starting with +');
   }
 
-  const parsed = parsePhoneNumberWithError(trimmed);
+  let parsed: ReturnType<typeof parsePhoneNumberWithError>;
+  try {
+    parsed = parsePhoneNumberWithError(trimmed);
+  } catch {
+    throw new Error('is not a valid phone number');
+  }
+
   if (!parsed.isValid()) {
     throw new Error('is not a valid phone number');
+  }
+
+  // Nobody is paged on a number that costs money to call: no toll fraud through the bot.
+  if (COSTLY_TYPES.has(parsed.getType() ?? '')) {
+    throw new Error('is a premium-rate or shared-cost number, which is not accepted');
   }
 
   return parsed.number as PhoneNumber;

@@ -53,3 +53,13 @@ describe('maskPhone', () => {
     assert.equal(maskPhone('+4412'), '****');
   });
 });
+
+describe('parsePhoneNumber, costly and odd numbers', () => {
+  it('refuses a premium-rate number, so nobody is texted at a cost', () => {
+    assert.throws(() => parsePhoneNumber('+44 909 879 0000'), /premium-rate/);
+  });
+
+  it('says "not a valid phone number" rather than a library code', () => {
+    assert.throws(() => parsePhoneNumber('+999999999999999999999'), /^Error: is not a valid/);
+  });
+});

@@ -1,0 +1,36 @@
+import { DateTime } from 'luxon';
+
+/** The hour (local) that divides one night from the next: a night runs noon to noon. */
+const NIGHT_TURNS_AT = 12;
+
+/**
+ * The night an instant belongs to, named by its evening's local date (yyyy-MM-dd): 02:14 on
+ * Sunday is the night of Saturday. Counting in local dates keeps a DST night one night.
+ */
+export function nightOf(utcIso: string, zone: string): string {
+  const local = DateTime.fromISO(utcIso, { zone: 'utc' }).setZone(zone);
+  const evening = local.hour < NIGHT_TURNS_AT ? local.minus({ days: 1 }) : local;
+  return evening.toISODate() ?? '';
+}
+
+/** The ISO week of a night ("2026-W23"), by its evening's date. */
+export function weekOf(night: string): string {
+  const date = DateTime.fromISO(night, { zone: 'utc' });
+  return `${date.weekYear}-W${String(date.weekNumber).padStart(2, '0')}`;
+}
+
+/** Every night from `first` to `last`, both included, in order. */
+export function nightsBetween(first: string, last: string): string[] {
+  const nights: string[] = [];
+  const end = DateTime.fromISO(last, { zone: 'utc' });
+  for (let d = DateTime.fromISO(first, { zone: 'utc' }); d <= end; d = d.plus({ days: 1 })) {
+    nights.push(d.toISODate() ?? '');
+  }
+
+  return nights;
+}
+
+/** A night as people read it: "Sat 6 Jun 2026". */
+export function nightLabel(night: string): string {
+  return DateTime.fromISO(night, { zone: 'utc' }).toFormat('ccc d LLL yyyy');
+}
