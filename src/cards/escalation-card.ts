@@ -63,7 +63,7 @@ export function escalationCard(view: EscalationCardView): object {
   const body: object[] = [
     ...modeBanner(view.shadow),
     heading(view),
-    plainText(forDisplay(view.title, 300), { weight: 'Bolder' }),
+    plainText(forDisplay(view.title, 300) || 'untitled', { weight: 'Bolder' }),
     ...(view.statusLine === null ? [] : [plainText(view.statusLine, { weight: 'Bolder' })]),
     {
       type: 'FactSet',

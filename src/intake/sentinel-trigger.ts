@@ -7,8 +7,10 @@ import { SEVERITIES, STATUSES, type IncidentEvent } from './incident';
 const MAX_TITLE = 10_000;
 const MAX_TEXT = 100_000;
 
-const ISO_INSTANT =
-  /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-](0\d|1[0-4]):?[0-5]\d)$/i; // eslint-disable-line max-len
+const ISO_DATE = String.raw`\d{4}-\d{2}-\d{2}`;
+const ISO_TIME = String.raw`([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?`;
+const ISO_OFFSET = String.raw`(Z|[+-](0\d|1[0-4]):?[0-5]\d)`;
+const ISO_INSTANT = new RegExp(`^${ISO_DATE}T${ISO_TIME}${ISO_OFFSET}$`, 'i');
 
 const utcInstant = z
   .string()

@@ -180,12 +180,12 @@ export class SqliteIntakeQueries implements IntakeStore {
   }
 
   async watchingSince(at: Date): Promise<Date> {
-    const row = this.#db
-      .prepare(
-        `INSERT INTO heartbeat_watch (id, since) VALUES (1, ?)
-         ON CONFLICT (id) DO UPDATE SET since = since RETURNING since`,
-      )
-      .get(at.toISOString()) as { since: string };
+    this.#db
+      .prepare('INSERT INTO heartbeat_watch (id, since) VALUES (1, ?) ON CONFLICT DO NOTHING')
+      .run(at.toISOString());
+    const row = this.#db.prepare('SELECT since FROM heartbeat_watch WHERE id = 1').get() as {
+      since: string;
+    };
     return new Date(row.since);
   }
 

@@ -9,7 +9,7 @@ import type { EngineStore } from './engine-store';
 import type { DigestStore } from './digest-store';
 import { SqliteDigestQueries } from './sqlite-digest';
 import { SqliteEngineQueries } from './sqlite-engine';
-import { SqliteStorms } from './sqlite-storms';
+import { SqliteIncidentRecorder } from './sqlite-incident-recorder';
 import { toIncident, toOutbound, type IncidentRow, type OutboundRow } from './sqlite-rows';
 import type {
   EscalationSummary,
@@ -41,7 +41,6 @@ import type {
   RecordEventInput,
   RecordEventResult,
   Store,
-  StoredDecision,
 } from './store';
 
 /** The embedded store: one SQLite file in WAL mode, through better-sqlite3. */
@@ -51,8 +50,7 @@ export class SqliteStore implements Store {
   readonly engine: EngineStore;
   /** The morning digest's queries, on the same connection. */
   readonly digests: DigestStore;
-  readonly #storms: SqliteStorms;
-  readonly #record: Database.Transaction<(input: RecordEventInput) => RecordEventResult>;
+  readonly #recorder: SqliteIncidentRecorder;
 
   constructor(file: string) {
     if (file !== ':memory:') {
@@ -68,12 +66,11 @@ export class SqliteStore implements Store {
     this.#migrate();
     this.engine = new SqliteEngineQueries(this.#db);
     this.digests = new SqliteDigestQueries(this.#db);
-    this.#storms = new SqliteStorms(this.#db, (id, steps) => this.#insertSteps(id, steps));
-    this.#record = this.#db.transaction((input: RecordEventInput) => this.#recordTx(input));
+    this.#recorder = new SqliteIncidentRecorder(this.#db);
   }
 
   async recordIncidentEvent(input: RecordEventInput): Promise<RecordEventResult> {
-    return this.#record.immediate(input);
+    return this.#recorder.record(input);
   }
 
   async escalationsToPage(): Promise<EscalationToPage[]> {
@@ -166,140 +163,6 @@ export class SqliteStore implements Store {
 
   async close(): Promise<void> {
     this.#db.close();
-  }
-
-  #recordTx(input: RecordEventInput): RecordEventResult {
-    const { event, fingerprint, receivedAt } = input;
-    const seen = this.#db
-      .prepare('SELECT incident_id, action, reasons FROM incident_events WHERE event_id = ?')
-      .get(event.eventId) as
-      { incident_id: string; action: StoredDecision['action']; reasons: string } | undefined;
-    if (seen && seen.incident_id !== event.incident.id) {
-      return { kind: 'conflict', incidentId: seen.incident_id };
-    }
-
-    if (seen) {
-      return { kind: 'duplicate', decision: toDecision(seen) };
-    }
-
-    const current = this.#db
-      .prepare('SELECT * FROM incidents WHERE id = ?')
-      .get(event.incident.id) as IncidentRow | undefined;
-    // Same state, or an older one delivered late: nothing new to decide on.
-    const stale = current && event.incident.lastModifiedTimeUtc < current.last_modified_utc;
-    if (current && (current.fingerprint === fingerprint || stale)) {
-      const stored = toDecision(current);
-      this.#insertEvent(input, true, stored);
-      return { kind: 'duplicate', decision: stored };
-    }
-
-    const decision = { action: input.decision.action, reasons: input.decision.reasons };
-    this.#upsertIncident(input);
-    this.#insertEvent(input, false, decision);
-    if (decision.action !== 'escalate') {
-      const storm = input.volume === null ? null : this.#storms.count(input, input.volume);
-      const openedEscalationId = storm?.kind === 'opened' ? storm.escalationId : null;
-      return { kind: 'recorded', decision, openedEscalationId, existingEscalation: null, storm };
-    }
-
-    const plan = input.newEscalation;
-    const opened = this.#db
-      .prepare(
-        `INSERT INTO escalations (id, incident_id, state, reasons, display_title, opened_at, chain)
-         VALUES (?, ?, 'open', ?, ?, ?, ?)
-         ON CONFLICT (incident_id) DO NOTHING`,
-      )
-      .run(
-        plan.id,
-        event.incident.id,
-        JSON.stringify(decision.reasons),
-        input.decision.displayTitle,
-        receivedAt.toISOString(),
-        JSON.stringify({ steps: plan.chain, unansweredAfterMs: plan.unansweredAfterMs }),
-      );
-    if (opened.changes === 1) {
-      this.#insertSteps(plan.id, plan.steps);
-      return {
-        kind: 'recorded',
-        decision,
-        openedEscalationId: plan.id,
-        existingEscalation: null,
-        storm: null,
-      };
-    }
-
-    const existing = this.#db
-      .prepare('SELECT id, opened_at FROM escalations WHERE incident_id = ?')
-      .get(event.incident.id) as { id: string; opened_at: string };
-    return {
-      kind: 'recorded',
-      decision,
-      openedEscalationId: null,
-      existingEscalation: { id: existing.id, openedAt: existing.opened_at },
-      storm: null,
-    };
-  }
-
-  #insertSteps(escalationId: string, steps: RecordEventInput['newEscalation']['steps']): void {
-    const insert = this.#db.prepare(
-      `INSERT INTO escalation_steps (escalation_id, idx, kind, target, due_at, state)
-       VALUES (?, ?, ?, ?, ?, 'pending')`,
-    );
-    for (const step of steps) {
-      insert.run(escalationId, step.idx, step.kind, step.target, step.dueAt.toISOString());
-    }
-  }
-
-  #upsertIncident(input: RecordEventInput): void {
-    const i = input.event.incident;
-    const at = input.receivedAt.toISOString();
-    this.#db
-      .prepare(
-        `INSERT INTO incidents (id, workspace_id, number, title, description, severity, status,
-           owner, created_utc, last_modified_utc, url, classification, fingerprint, action, reasons,
-           display_title, first_seen_at, updated_at)
-         VALUES (@id, @workspaceId, @number, @title, @description, @severity, @status, @owner,
-           @createdTimeUtc, @lastModifiedTimeUtc, @url, @classification, @fingerprint, @action,
-           @reasons,
-           @displayTitle, @at, @at)
-         ON CONFLICT (id) DO UPDATE SET
-           title = excluded.title, description = excluded.description,
-           severity = excluded.severity, status = excluded.status, owner = excluded.owner,
-           last_modified_utc = excluded.last_modified_utc, url = excluded.url,
-           classification = excluded.classification,
-           fingerprint = excluded.fingerprint, action = excluded.action,
-           reasons = excluded.reasons, display_title = excluded.display_title,
-           updated_at = excluded.updated_at`,
-      )
-      .run({
-        ...i,
-        fingerprint: input.fingerprint,
-        action: input.decision.action,
-        reasons: JSON.stringify(input.decision.reasons),
-        displayTitle: input.decision.displayTitle,
-        at,
-      });
-  }
-
-  #insertEvent(input: RecordEventInput, duplicate: boolean, decision: StoredDecision): void {
-    const { event } = input;
-    this.#db
-      .prepare(
-        `INSERT INTO incident_events (event_id, incident_id, kind, source, fingerprint,
-           duplicate, action, reasons, received_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        event.eventId,
-        event.incident.id,
-        event.kind,
-        event.source,
-        input.fingerprint,
-        duplicate ? 1 : 0,
-        decision.action,
-        JSON.stringify(decision.reasons),
-        input.receivedAt.toISOString(),
-      );
   }
 
   #migrate(): void {
@@ -442,8 +305,4 @@ export class SqliteStore implements Store {
   ): Promise<void> {
     return this.#intake.completeBlindNotice(claim, result);
   }
-}
-
-function toDecision(row: { action: StoredDecision['action']; reasons: string }): StoredDecision {
-  return { action: row.action, reasons: JSON.parse(row.reasons) as string[] };
 }

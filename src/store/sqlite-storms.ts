@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 
-import type { PlannedStep } from '../escalation/chain';
+import { insertSteps } from './sqlite-steps';
 import type { RecordEventInput, StormOutcome, VolumeInput } from './store';
 
 interface OpenStorm {
@@ -16,14 +16,9 @@ interface OpenStorm {
  */
 export class SqliteStorms {
   readonly #db: Database.Database;
-  readonly #insertSteps: (escalationId: string, steps: readonly PlannedStep[]) => void;
 
-  constructor(
-    db: Database.Database,
-    insertSteps: (escalationId: string, steps: readonly PlannedStep[]) => void,
-  ) {
+  constructor(db: Database.Database) {
     this.#db = db;
-    this.#insertSteps = insertSteps;
   }
 
   /**
@@ -110,7 +105,7 @@ export class SqliteStorms {
         JSON.stringify({ steps: plan.chain, unansweredAfterMs: plan.unansweredAfterMs }),
         stormId,
       );
-    this.#insertSteps(plan.id, plan.steps);
+    insertSteps(this.#db, plan.id, plan.steps);
     const first = inWindow[0]?.created_utc ?? t;
     this.#db
       .prepare(
