@@ -115,6 +115,8 @@ describe('escalation-chain: repeat, move down the chain, stop on any acknowledge
   });
 
   it('applies a repeated report once, and refuses a wrong callback token', async function () {
+    // The fake must not report this call itself: the test sends the reports.
+    scenario.infobip.callees.set(NUMBERS.alex, 'silent');
     const { escalationId } = await scenario.escalate();
     await eventually(() => scenario.infobip.calls().length === 1);
     const call = scenario.infobip.calls()[0]!.body as {
