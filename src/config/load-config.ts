@@ -10,7 +10,18 @@ import type { Person, RosterConfig } from '../roster/roster-config';
 import type { EscalationPolicy } from '../rules/policy';
 import { parseTitleMatcher } from '../rules/title-matcher';
 import type { VolumeRule } from '../rules/volume-rule';
-import type { AppConfig, BotIdentity, InfobipConfig, IntakeConfig } from './app-config';
+import type { AppConfig, IntakeConfig } from './app-config';
+import {
+  nonEmpty,
+  parseDatabaseUrl,
+  parsePort,
+  positiveInt,
+  readBotIdentity,
+  readCallbacks,
+  readInfobip,
+  readLogsEndpoint,
+  type LogsEndpoint,
+} from './env-readers';
 import { configFileSchema, WEEKDAYS, type ConfigFile } from './file-schema';
 import { Secret } from './secret';
 
@@ -240,115 +251,6 @@ function senderId(sender: string): string {
   return sender.trim();
 }
 
-function parsePort(value: string | undefined, problems: string[]): number {
-  const raw = nonEmpty(value);
-  if (raw === null) {
-    return 3978;
-  }
-
-  const port = Number(raw);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    problems.push(`PORT: "${raw}" is not a port number`);
-  }
-
-  return port;
-}
-
-function parseDatabaseUrl(value: string | undefined, cwd: string, problems: string[]): string {
-  const raw = nonEmpty(value) ?? 'file:./data/oncall.db';
-  if (raw === 'file::memory:' || raw === ':memory:') {
-    return ':memory:';
-  }
-
-  if (!raw.startsWith('file:')) {
-    problems.push(`DATABASE_URL: "${raw.split(':')[0]}:" is not supported (use file:<path>)`);
-    return '';
-  }
-
-  return path.resolve(cwd, raw.slice('file:'.length));
-}
-
-function readInfobip(env: NodeJS.ProcessEnv, problems: string[]): InfobipConfig | null {
-  const baseUrl = nonEmpty(env.INFOBIP_BASE_URL);
-  const apiKey = nonEmpty(env.INFOBIP_API_KEY);
-  if (baseUrl === null || apiKey === null) {
-    return null;
-  }
-
-  if (!URL.canParse(baseUrl) || !/^https?:$/.test(new URL(baseUrl).protocol)) {
-    problems.push(`INFOBIP_BASE_URL: "${baseUrl}" is not an http(s) URL`);
-  }
-
-  return {
-    baseUrl: baseUrl.replace(/\/+$/, ''),
-    apiKey: new Secret(apiKey),
-    timeoutMs: positiveInt(env, 'INFOBIP_TIMEOUT_MS', 10_000, problems),
-    retryBackoffMs: positiveInt(env, 'INFOBIP_RETRY_BACKOFF_MS', 500, problems),
-  };
-}
-
-function readCallbacks(env: NodeJS.ProcessEnv, problems: string[]): AppConfig['callbacks'] {
-  const publicUrl = nonEmpty(env.PUBLIC_URL);
-  const token = nonEmpty(env.INFOBIP_CALLBACK_TOKEN);
-  if (publicUrl !== null && !URL.canParse(publicUrl)) {
-    problems.push(`PUBLIC_URL: "${publicUrl}" is not a URL`);
-  }
-
-  return {
-    publicUrl: publicUrl === null ? null : publicUrl.replace(/\/+$/, ''),
-    token: token === null ? null : new Secret(token),
-  };
-}
-
-const DEFAULT_LOGS_ENDPOINT = 'https://api.loganalytics.io/v1';
-
-interface LogsEndpoint {
-  readonly endpoint: string;
-  readonly authenticate: boolean;
-  readonly retryBackoffMs: number;
-}
-
-/**
- * LOGS_ENDPOINT: https, or plain http on a loopback address for local testing, where no
- * token is sent. Production refuses plain http.
- */
-function readLogsEndpoint(
-  env: NodeJS.ProcessEnv,
-  production: boolean,
-  problems: string[],
-): LogsEndpoint {
-  const raw = (nonEmpty(env.LOGS_ENDPOINT) ?? DEFAULT_LOGS_ENDPOINT).replace(/\/+$/, '');
-  const retryBackoffMs = positiveInt(env, 'LOGS_RETRY_BACKOFF_MS', 1000, problems);
-  const url = URL.canParse(raw) ? new URL(raw) : null;
-  if (url === null || !/^https?:$/.test(url.protocol)) {
-    problems.push(`LOGS_ENDPOINT: "${raw}" is not an http(s) URL`);
-    return { endpoint: raw, authenticate: true, retryBackoffMs };
-  }
-
-  if (!/\/v\d+$/.test(url.pathname)) {
-    problems.push(
-      `LOGS_ENDPOINT: "${raw}" must end with the API version, as in ${DEFAULT_LOGS_ENDPOINT}`,
-    );
-  }
-
-  const plain = url.protocol === 'http:';
-  if (plain && !isLoopback(url.hostname)) {
-    problems.push('LOGS_ENDPOINT: plain http is only for a loopback address (local testing)');
-  }
-
-  if (plain && production) {
-    problems.push(
-      'LOGS_ENDPOINT: plain http sends no token and is refused when NODE_ENV=production',
-    );
-  }
-
-  return { endpoint: raw, authenticate: !plain, retryBackoffMs };
-}
-
-function isLoopback(hostname: string): boolean {
-  return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
-}
-
 function toIntake(file: ConfigFile['intake'], logs: LogsEndpoint): IntakeConfig {
   const ms = (text: string) => parseDuration(text) ?? 0;
   const poll = file?.poll;
@@ -370,43 +272,9 @@ function toIntake(file: ConfigFile['intake'], logs: LogsEndpoint): IntakeConfig 
   };
 }
 
-function readBotIdentity(env: NodeJS.ProcessEnv): BotIdentity | null {
-  const clientId = nonEmpty(env.clientId);
-  if (clientId === null) {
-    return null;
-  }
-
-  const secret = nonEmpty(env.clientSecret);
-  return {
-    clientId,
-    clientSecret: secret === null ? null : new Secret(secret),
-    tenantId: nonEmpty(env.tenantId),
-  };
-}
-
 function readVersion(): string {
   const manifest = path.resolve(__dirname, '../../../package.json');
   return (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version;
-}
-
-function positiveInt(
-  env: NodeJS.ProcessEnv,
-  name: string,
-  fallback: number,
-  problems: string[],
-): number {
-  const raw = nonEmpty(env[name]);
-  const value = raw === null ? fallback : Number(raw);
-  if (!Number.isInteger(value) || value <= 0) {
-    problems.push(`${name}: "${raw}" is not a positive whole number`);
-  }
-
-  return value;
-}
-
-function nonEmpty(value: string | undefined): string | null {
-  const trimmed = value?.trim();
-  return trimmed ? trimmed : null;
 }
 
 function deepFreeze<T>(value: T): T {

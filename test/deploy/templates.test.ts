@@ -176,14 +176,16 @@ describe('bot-host.json', () => {
   });
 
   it('sets an app setting for every environment variable the bot reads', () => {
-    const source = readFileSync(path.join(repoRoot(), 'src/config/load-config.ts'), 'utf8');
+    const source = ['load-config.ts', 'env-readers.ts']
+      .map((file) => readFileSync(path.join(repoRoot(), 'src/config', file), 'utf8'))
+      .join('\n');
     const read = new Set([
       ...[...source.matchAll(/env\.([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1] ?? ''),
       ...[...source.matchAll(/env, '([A-Z_]+)'/g)].map((m) => m[1] ?? ''),
       'LOGS_ENDPOINT', // the Log Analytics poller's, optional
     ]);
     read.delete('PORT'); // App Service sets PORT for the Node image itself
-    assert.ok(read.size >= 14, `only ${read.size} variables found in load-config.ts`);
+    assert.ok(read.size >= 14, `only ${read.size} variables found in src/config`);
     assert.deepEqual(
       [...read].filter((name) => !settingNames.has(name)),
       [],
