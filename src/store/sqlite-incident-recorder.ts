@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 
 import type { IncidentRow } from './sqlite-rows';
+import { GroupCommit } from './group-commit';
 import { insertSteps } from './sqlite-steps';
 import { SqliteStorms } from './sqlite-storms';
 import type { RecordEventInput, RecordEventResult, StoredDecision } from './store';
@@ -13,16 +14,30 @@ export class SqliteIncidentRecorder {
   readonly #db: Database.Database;
   readonly #storms: SqliteStorms;
   readonly #record: Database.Transaction<(input: RecordEventInput) => RecordEventResult>;
+  readonly #recordAll: Database.Transaction<
+    (inputs: readonly RecordEventInput[]) => RecordEventResult[]
+  >;
+  readonly #group: GroupCommit<RecordEventInput, RecordEventResult>;
 
   constructor(db: Database.Database) {
     this.#db = db;
     this.#storms = new SqliteStorms(db);
     this.#record = db.transaction((input: RecordEventInput) => this.#recordTx(input));
+    this.#recordAll = db.transaction((inputs: readonly RecordEventInput[]) =>
+      inputs.map((input) => this.#recordTx(input)),
+    );
+    this.#group = new GroupCommit(
+      (inputs) => this.#recordAll.immediate(inputs),
+      (input) => this.#record.immediate(input),
+    );
   }
 
-  /** Runs the recording as an immediate transaction: writers queue, nobody reads stale. */
-  record(input: RecordEventInput): RecordEventResult {
-    return this.#record.immediate(input);
+  /**
+   * Records an event in an immediate transaction shared with the events that arrived in the
+   * same turn of the event loop; answers once that transaction has committed.
+   */
+  record(input: RecordEventInput): Promise<RecordEventResult> {
+    return this.#group.run(input);
   }
 
   #recordTx(input: RecordEventInput): RecordEventResult {
