@@ -27,8 +27,8 @@ export class SqliteIncidentRecorder {
       inputs.map((input) => this.#recordTx(input)),
     );
     this.#group = new GroupCommit(
-      (inputs) => this.#recordAll.immediate(inputs),
-      (input) => this.#record.immediate(input),
+      (inputs) => this.#durably(() => this.#recordAll.immediate(inputs)),
+      (input) => this.#durably(() => this.#record.immediate(input)),
     );
   }
 
@@ -38,6 +38,20 @@ export class SqliteIncidentRecorder {
    */
   record(input: RecordEventInput): Promise<RecordEventResult> {
     return this.#group.run(input);
+  }
+
+  /**
+   * An accepted incident must survive a power cut, not only a crash: its commit syncs the
+   * disk (FULL). Other writes stay at NORMAL. better-sqlite3 is synchronous, so nothing else
+   * commits in between.
+   */
+  #durably<T>(commit: () => T): T {
+    this.#db.pragma('synchronous = FULL');
+    try {
+      return commit();
+    } finally {
+      this.#db.pragma('synchronous = NORMAL');
+    }
   }
 
   #recordTx(input: RecordEventInput): RecordEventResult {
