@@ -7,6 +7,7 @@ import type { IncidentHistory } from './incident-history';
  * owner set outside business hours; `both` asks for the two together.
  */
 export const ANALYST_RULES = ['either', 'truepositive', 'owner', 'both'] as const;
+/** One of {@link ANALYST_RULES}. */
 export type AnalystRule = (typeof ANALYST_RULES)[number];
 
 /** Classifications that say paging was not worth it. */
@@ -28,10 +29,12 @@ export function analystView(
   rule: AnalystRule,
   policy: EscalationPolicy,
 ): AnalystView {
-  const truePositive = history.classification === 'TruePositive';
-  const ownedOvernight =
+  const { classification } = history.latest;
+  const truePositive = classification === 'TruePositive';
+  // Reading the hours is the costly part: only when the rule needs it.
+  const ownedOvernight = () =>
     history.ownerSince !== null && checkBusinessHours(history.ownerSince, policy).outside;
-  const dismissed = history.classification !== null && NOISE.has(history.classification);
+  const dismissed = classification !== null && NOISE.has(classification);
   return { escalated: combine(rule, truePositive, ownedOvernight), dismissed };
 }
 
@@ -52,15 +55,15 @@ export function parseAnalystRule(value: string): AnalystRule | null {
   return (ANALYST_RULES as readonly string[]).includes(rule) ? (rule as AnalystRule) : null;
 }
 
-function combine(rule: AnalystRule, truePositive: boolean, owned: boolean): boolean {
+function combine(rule: AnalystRule, truePositive: boolean, owned: () => boolean): boolean {
   switch (rule) {
     case 'truepositive':
       return truePositive;
     case 'owner':
-      return owned;
+      return owned();
     case 'both':
-      return truePositive && owned;
+      return truePositive && owned();
     default:
-      return truePositive || owned;
+      return truePositive || owned();
   }
 }

@@ -15,6 +15,7 @@ export interface BacktestOptions {
   readonly analystRule: AnalystRule;
 }
 
+/** How to write the command, shown with every usage error. */
 export const USAGE = [
   'usage: npm run backtest -- <export.csv|export.json> [options]',
   '       npm run backtest -- --workspace <workspace id> [--days 30] [options]',

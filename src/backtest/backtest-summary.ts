@@ -1,17 +1,8 @@
 import type { AnalystRule } from './analyst-rule';
 import type { ExportIdentity } from './export-file';
 import { nightOf, nightsBetween, weekOf } from './nights';
+import { PageCounts, rollUp, type PageCount } from './page-counts';
 import type { Judgement, MatrixCell, Page } from './verdicts';
-
-/** Pages of one night or week. */
-export interface PageCount {
-  readonly key: string;
-  readonly pages: number;
-  /** Pages for incidents analysts escalated. */
-  readonly real: number;
-  readonly noise: number;
-  readonly missed: number;
-}
 
 /** The numbers of one backtest run: what the terminal shows and the next run compares to. */
 export interface BacktestSummary {
@@ -68,12 +59,11 @@ export function summarise(judgement: Judgement, context: SummaryContext): Backte
   const first = verdicts[0]?.replayed.history.created.createdTimeUtc;
   const last = verdicts.at(-1)?.replayed.history.created.createdTimeUtc;
   const range = first && last ? nightsBetween(nightOf(first, zone), nightOf(last, zone)) : [];
-  const nights = countBy(range, pages, (p) => nightOf(createdOf(p), zone));
-  for (const v of missed) {
-    bump(nights, nightOf(v.replayed.history.created.createdTimeUtc, zone), 'missed');
-  }
-
-  const nightRows = [...nights.values()];
+  const nightAt = (utc: string) => nightOf(utc, zone);
+  const nights = new PageCounts(range);
+  pages.forEach((p) => nights.addPage(nightAt(p.opener.history.created.createdTimeUtc), p));
+  missed.forEach((v) => nights.addMiss(nightAt(v.replayed.history.created.createdTimeUtc)));
+  const nightRows = nights.rows();
   const weeks = rollUp(nightRows, (n) => weekOf(n.key));
   const nightCount = Math.max(range.length, 1);
   const night = verdicts.filter((v) => v.cell !== null).length;
@@ -100,7 +90,7 @@ export function summarise(judgement: Judgement, context: SummaryContext): Backte
       perNight: round(pages.length / nightCount),
       perWeek: round((pages.length * 7) / nightCount),
     },
-    matrix: { ...cells, agreement: night === 0 ? 1 : round((cells.caught + cells.quiet) / night) },
+    matrix: { ...cells, agreement: night === 0 ? 1 : share(cells.caught + cells.quiet, night) },
     nights: nightRows,
     weeks,
     busiestNights: nightRows
@@ -117,51 +107,6 @@ export function summarise(judgement: Judgement, context: SummaryContext): Backte
 }
 
 /** The title a page is listed under: a storm by the title of the incident that opened it. */
-export function pageTitle(page: Page): string {
-  const title = page.opener.displayTitle;
-  return page.kind === 'storm' ? `storm of ${page.incidents}, opened by: ${title}` : title;
-}
-
-type MutableCount = { -readonly [K in keyof PageCount]: PageCount[K] };
-
-function countBy(keys: string[], pages: readonly Page[], keyOf: (page: Page) => string) {
-  const counts = new Map<string, MutableCount>(keys.map((key) => [key, empty(key)]));
-  for (const page of pages) {
-    const key = keyOf(page);
-    bump(counts, key, 'pages');
-    if (page.real) {
-      bump(counts, key, 'real');
-    }
-
-    if (page.noise) {
-      bump(counts, key, 'noise');
-    }
-  }
-
-  return counts;
-}
-
-function bump(counts: Map<string, MutableCount>, key: string, field: Exclude<keyof PageCount, 'key'>) {
-  const count = counts.get(key) ?? empty(key);
-  count[field] += 1;
-  counts.set(key, count);
-}
-
-function rollUp(rows: readonly PageCount[], keyOf: (row: PageCount) => string): PageCount[] {
-  const out = new Map<string, MutableCount>();
-  for (const row of rows) {
-    const key = keyOf(row);
-    const sum = out.get(key) ?? empty(key);
-    sum.pages += row.pages;
-    sum.real += row.real;
-    sum.noise += row.noise;
-    sum.missed += row.missed;
-    out.set(key, sum);
-  }
-
-  return [...out.values()];
-}
-
 function countCells(judgement: Judgement): Record<MatrixCell, number> {
   const cells = { caught: 0, extra: 0, missed: 0, quiet: 0 };
   for (const v of judgement.verdicts) {
@@ -187,12 +132,9 @@ function noisyTitles(pages: readonly Page[]): { title: string; pages: number }[]
     .slice(0, TOP);
 }
 
-function createdOf(page: Page): string {
-  return page.opener.history.created.createdTimeUtc;
-}
-
-function empty(key: string): MutableCount {
-  return { key, pages: 0, real: 0, noise: 0, missed: 0 };
+/** A fraction to three decimals: 0.333 shows as 33.3 %. */
+function share(part: number, whole: number): number {
+  return Math.round((part / whole) * 1000) / 1000;
 }
 
 function round(n: number): number {

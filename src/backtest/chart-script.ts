@@ -43,8 +43,8 @@ export const CHART_INIT = `
         bar('pages for incidents analysts escalated', data.real, '#2e7d32'),
         bar('noise pages (FalsePositive / BenignPositive)', data.noise, '#c62828'),
         bar('other pages', data.other, '#9e9e9e'),
-        { type: 'line', label: 'misses', data: data.missed, borderColor: '#ef6c00',
-          backgroundColor: '#ef6c00', stack: 'missed', showLine: false, pointRadius: 4 }
+        { type: 'line', label: 'misses (right scale)', data: data.missed, yAxisID: 'misses',
+          borderColor: '#ef6c00', backgroundColor: '#ef6c00', showLine: false, pointRadius: 3 }
       ]
     },
     options: {
@@ -53,7 +53,10 @@ export const CHART_INIT = `
       maintainAspectRatio: false,
       scales: {
         x: { stacked: true },
-        y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } }
+        y: { stacked: true, beginAtZero: true, ticks: { precision: 0 },
+          title: { display: true, text: 'pages' } },
+        misses: { position: 'right', beginAtZero: true, ticks: { precision: 0 },
+          grid: { drawOnChartArea: false }, title: { display: true, text: 'misses' } }
       }
     }
   });

@@ -1,13 +1,10 @@
 import { createReadStream } from 'node:fs';
 
-import { parse, type CsvError, type Info } from 'csv-parse';
+import Papa from 'papaparse';
 
 import { AppError } from '../errors/app-error';
 import { columnOf, isLocalTimeHeader, REQUIRED_COLUMNS } from './export-columns';
-import type { RawRow, RowProblem } from './export-row';
-
-/** Receives each row of an export, or the problem that made it unreadable, in file order. */
-export type RowSink = (item: RawRow | RowProblem) => void;
+import type { RawRow, RowProblem, RowSink } from './export-row';
 
 /** A header cell the backtest reads: its position and its column in Sentinel's spelling. */
 interface UsedColumn {
@@ -17,49 +14,64 @@ interface UsedColumn {
 
 /**
  * Streams a CSV export (header row first, RFC 4180 quoting: commas and newlines inside
- * quotes) to `sink`. A bad row is reported and skipped; a header that lacks a required
- * column, or gives times in a local zone, refuses the file with EXPORT_COLUMNS.
+ * quotes) to `sink`. A bad row is reported with the line it starts on and skipped; a header
+ * that lacks a required column, or gives times in a local zone, refuses the file.
  */
 export function readCsvExport(file: string, sink: RowSink): Promise<void> {
-  const parser = parse({
-    bom: true,
-    info: true,
-    relax_column_count: true,
-    relax_quotes: true,
-    skip_empty_lines: true,
-    skip_records_with_error: true,
-  });
-  let header: string[] | null = null;
-  let used: UsedColumn[] = [];
-  let lastLine = 0;
+  let used: UsedColumn[] | null = null;
+  let width = 0;
+  let line = 1;
   return new Promise((resolve, reject) => {
-    parser.on('data', ({ record, info }: { record: string[]; info: Info }) => {
-      const line = info.lines - newlinesIn(record);
-      lastLine = info.lines;
-      if (header !== null) {
-        sink(toRow(record, header.length, used, line));
-        return;
-      }
+    const input = createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 });
+    input.on('error', reject);
+    Papa.parse<string[]>(input, {
+      delimiter: ',',
+      step: (result, parser) => {
+        const start = line;
+        line += 1 + newlinesIn(result.data);
+        if (isBlank(result.data)) {
+          return;
+        }
 
-      try {
-        used = usedColumns(record);
-        header = record;
-      } catch (err) {
-        parser.destroy(err as Error);
-      }
+        if (used !== null) {
+          sink(toItem(result, width, used, { start, end: line - 1 }));
+          return;
+        }
+
+        try {
+          used = usedColumns(result.data);
+          width = result.data.length;
+        } catch (err) {
+          reject(err as Error);
+          parser.abort();
+        }
+      },
+      complete: () =>
+        used === null
+          ? reject(new AppError('EXPORT_FORMAT', `${file} is empty`, { safe: true }))
+          : resolve(),
+      error: (err: Error) => reject(err),
     });
-    parser.on('skip', (err: CsvError) => sink({ line: lastLine + 1, problem: skipped(err) }));
-    parser.on('error', reject);
-    parser.on('end', resolve);
-    const input = createReadStream(file);
-    input.on('error', (err) => parser.destroy(err));
-    input.pipe(parser);
   });
 }
 
-function toRow(record: string[], width: number, used: UsedColumn[], line: number) {
+function toItem(
+  result: Papa.ParseStepResult<string[]>,
+  width: number,
+  used: readonly UsedColumn[],
+  lines: { start: number; end: number },
+): RawRow | RowProblem {
+  const { data: record, errors } = result;
+  const error = errors[0];
+  if (error !== undefined) {
+    return { line: lines.start, problem: quoteProblem(error, lines) };
+  }
+
   if (record.length !== width) {
-    return { line, problem: `has ${record.length} fields where the header has ${width}` };
+    return {
+      line: lines.start,
+      problem: `has ${record.length} fields where the header has ${width}`,
+    };
   }
 
   const cells: Record<string, string> = {};
@@ -67,15 +79,15 @@ function toRow(record: string[], width: number, used: UsedColumn[], line: number
     cells[column] = record[index] ?? '';
   }
 
-  return { line, cells };
+  return { line: lines.start, cells };
 }
 
 function usedColumns(header: readonly string[]): UsedColumn[] {
   const used = header.flatMap((name, index) => {
     const column = columnOf(name);
-    return column === null ? [] : [{ index, column, name }];
+    return column === null ? [] : [{ index, column }];
   });
-  const local = used.filter((u) => isLocalTimeHeader(u.name)).map((u) => u.name);
+  const local = header.filter(isLocalTimeHeader);
   if (local.length > 0) {
     const message =
       `columns ${local.join(', ')} are in a local time zone: set the portal's display ` +
@@ -86,12 +98,22 @@ function usedColumns(header: readonly string[]): UsedColumn[] {
   const missing = REQUIRED_COLUMNS.filter((c) => !used.some((u) => u.column === c));
   if (missing.length > 0) {
     const message =
-      `the header has no ${missing.join(', ')} column: export SecurityIncident with all ` +
-      'columns (reference: sentinel.md section 3)';
+      `the CSV header has no ${missing.join(', ')} column: export SecurityIncident with ` +
+      'all its columns';
     throw new AppError('EXPORT_COLUMNS', message, { safe: true });
   }
 
   return used;
+}
+
+function quoteProblem(error: Papa.ParseError, lines: { start: number; end: number }): string {
+  if (error.code === 'MissingQuotes') {
+    return 'a quote opened in this row is never closed: the rest of the file could not be read';
+  }
+
+  const span =
+    lines.end > lines.start ? `: lines ${lines.start}-${lines.end} were read as one` : '';
+  return `not valid CSV (${error.message})${span}`;
 }
 
 /** How many lines a record spans beyond its first: newlines quoted inside its cells. */
@@ -106,10 +128,6 @@ function newlinesIn(record: readonly string[]): number {
   return count;
 }
 
-function skipped(err: CsvError): string {
-  if (err.code === 'CSV_QUOTE_NOT_CLOSED') {
-    return 'a quote opened in this row is never closed: the rest of the file could not be read';
-  }
-
-  return `not valid CSV (${err.code}): ${err.message.split(' at line')[0]}`;
+function isBlank(record: readonly string[]): boolean {
+  return record.length === 1 && record[0]?.trim() === '';
 }

@@ -46,9 +46,13 @@ export function columnOf(header: string): string | null {
   return BY_LOWER_CASE.get(name) ?? null;
 }
 
-/** Whether a header names a column in a zone other than UTC, which the backtest cannot read. */
+/**
+ * Whether a header names a column the backtest reads, shown in a zone other than UTC
+ * ("CreatedTime [Local Time]"): such times cannot be read as instants.
+ */
 export function isLocalTimeHeader(header: string): boolean {
-  return /\[(?!UTC\])[^\]]+\]\s*$/i.test(header.trim());
+  const match = /^(.*?)\s*\[([^\]]+)\]\s*$/.exec(header.trim());
+  return match !== null && match[2]?.toUpperCase() !== 'UTC' && columnOf(match[1] ?? '') !== null;
 }
 
 /**
@@ -56,7 +60,7 @@ export function isLocalTimeHeader(header: string): boolean {
  * of the portal's display formats becomes ISO 8601. Anything else is left for the parser.
  */
 export function normaliseCell(column: string, value: unknown): unknown {
-  if (value === '' || value === null) {
+  if (value === '' || value === null || value === undefined) {
     return undefined;
   }
 

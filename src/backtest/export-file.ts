@@ -1,7 +1,8 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 
 import { AppError } from '../errors/app-error';
-import { readCsvExport, type RowSink } from './csv-rows';
+import { readCsvExport } from './csv-rows';
+import type { RowSink } from './export-row';
 import { readJsonExport } from './json-rows';
 
 /** The two shapes of a SecurityIncident export. */

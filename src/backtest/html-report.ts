@@ -112,8 +112,8 @@ function rules(s: BacktestSummary): string {
 (an in-memory store; each incident decided on its earliest row, as it was created):</p>
 <ul>${lines}
 <li>escalated by analysts: ${escapeHtml(describeAnalystRule(s.analystRule))}</li></ul>
-<p>${s.rows.read} rows read, ${s.rows.skipped} skipped; ${s.incidents.replayed} incidents replayed
-${before > 0 ? `; ${before} created before the export's first row were left out` : ''}.</p>`;
+<p>${s.rows.read} rows read, ${s.rows.skipped} skipped; ${s.incidents.replayed} incidents
+replayed${before > 0 ? `, and ${before} created before the export's first row left out` : ''}.</p>`;
 }
 
 function skipped(problems: readonly RowProblem[], warnings: readonly string[]): string {
@@ -128,7 +128,7 @@ ${warned === '' ? '' : `<h3>Warnings</h3><ul>${warned}</ul>`}`;
 
 function chartData(s: BacktestSummary) {
   return {
-    labels: s.nights.map((n) => nightLabel(n.key)),
+    labels: s.nights.map((n) => nightLabel(n.key).slice(0, -5)),
     real: s.nights.map((n) => n.real),
     noise: s.nights.map((n) => n.noise),
     other: s.nights.map((n) => n.pages - n.real - n.noise),

@@ -47,7 +47,7 @@ export function noiseTable(pages: readonly Page[], zone: string): string {
       escapeHtml(kind),
       incidentText(p.opener.displayTitle),
       escapeHtml(h.created.severity),
-      escapeHtml(h.classification ?? 'open'),
+      escapeHtml(h.latest.classification ?? 'open'),
     ];
   });
   const headers = ['incident', 'paged at', 'page', 'title', 'severity', 'closed as'];
@@ -88,7 +88,7 @@ export function localTime(utcIso: string, zone: string): string {
 
 function analystsSummary(v: IncidentVerdict, zone: string): string {
   const h = v.replayed.history;
-  const parts = [h.classification ?? h.latest.status];
+  const parts = [h.latest.classification ?? h.latest.status];
   if (h.ownerSince !== null && h.latest.owner !== null) {
     parts.push(`owner ${h.latest.owner} from ${localTime(h.ownerSince, zone)}`);
   }

@@ -3,14 +3,26 @@ import { DateTime } from 'luxon';
 /** The hour (local) that divides one night from the next: a night runs noon to noon. */
 const NIGHT_TURNS_AT = 12;
 
+/** Every zone's offset is a whole number of quarter hours: one answer per quarter hour. */
+const QUARTER_HOUR_MS = 15 * 60_000;
+const known = new Map<string, string>();
+
 /**
  * The night an instant belongs to, named by its evening's local date (yyyy-MM-dd): 02:14 on
  * Sunday is the night of Saturday. Counting in local dates keeps a DST night one night.
  */
 export function nightOf(utcIso: string, zone: string): string {
+  const key = `${zone}|${Math.floor(Date.parse(utcIso) / QUARTER_HOUR_MS)}`;
+  const cached = known.get(key);
+  if (cached !== undefined) {
+    return cached;
+  }
+
   const local = DateTime.fromISO(utcIso, { zone: 'utc' }).setZone(zone);
   const evening = local.hour < NIGHT_TURNS_AT ? local.minus({ days: 1 }) : local;
-  return evening.toISODate() ?? '';
+  const night = evening.toISODate() ?? '';
+  known.set(key, night);
+  return night;
 }
 
 /** The ISO week of a night ("2026-W23"), by its evening's date. */

@@ -14,11 +14,11 @@ export interface RecordedEvent {
 
 /**
  * The bot's own SQLite store, in memory, that also keeps what the intake asked it to record
- * for the last event. The replay reads it after each `IncidentIntake.receive`: the decision
- * and the storm rule stay exactly the live code, nothing is re-implemented here.
+ * for each event, by event id. The replay reads it after `IncidentIntake.receive`: the
+ * decision and the storm rule stay exactly the live code, nothing is re-implemented here.
  */
 export class ObservedStore extends SqliteStore {
-  #last: RecordedEvent | null = null;
+  readonly #recorded = new Map<string, RecordedEvent>();
 
   constructor() {
     super(':memory:');
@@ -27,22 +27,22 @@ export class ObservedStore extends SqliteStore {
   override async recordIncidentEvent(input: RecordEventInput): Promise<RecordEventResult> {
     const result = await super.recordIncidentEvent(input);
     const recorded = result.kind === 'recorded';
-    this.#last = {
+    this.#recorded.set(input.event.eventId, {
       decision: input.decision,
       counted: recorded && input.volume !== null && input.decision.action !== 'escalate',
       storm: recorded ? result.storm : null,
-    };
+    });
     return result;
   }
 
-  /** The last event recorded; throws when none was since the last call. */
-  takeLast(): RecordedEvent {
-    const last = this.#last;
-    if (last === null) {
-      throw new Error('no incident event was recorded');
+  /** What recording an event did, once; throws when it was not recorded. */
+  take(eventId: string): RecordedEvent {
+    const recorded = this.#recorded.get(eventId);
+    if (recorded === undefined) {
+      throw new Error(`incident event ${eventId} was not recorded`);
     }
 
-    this.#last = null;
-    return last;
+    this.#recorded.delete(eventId);
+    return recorded;
   }
 }

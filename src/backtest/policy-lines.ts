@@ -20,9 +20,13 @@ export function policyLines(policy: EscalationPolicy): string[] {
     `holidays: ${[...policy.holidays].sort().join(', ') || 'none'}`,
     `escalate severities: ${[...policy.severities].join(', ') || 'none'}`,
     `known-bad titles: ${policy.titles.map((t) => `"${t.source}"`).join(', ') || 'none'}`,
-    `pre-escalated prefix: ${policy.preEscalatedPrefix ? `"${policy.preEscalatedPrefix}"` : 'none'}`,
+    `pre-escalated prefix: ${quoted(policy.preEscalatedPrefix)}`,
     `storm rule: ${stormRule(policy)}`,
   ];
+}
+
+function quoted(text: string): string {
+  return text === '' ? 'none' : `"${text}"`;
 }
 
 function stormRule(policy: EscalationPolicy): string {

@@ -5,6 +5,7 @@ import type { IncidentEvent } from '../intake/incident';
 import { IncidentIntake } from '../intake/incident-intake';
 import type { Action } from '../rules/decide';
 import type { EscalationPolicy } from '../rules/policy';
+import type { StoredDecision } from '../store/store';
 import type { IncidentHistory } from './incident-history';
 import { ObservedStore } from './observed-store';
 import { StormMembers, type ReplayedStorm } from './storm-members';
@@ -34,7 +35,14 @@ export interface Replay {
 export interface ReplayConfig {
   readonly policy: EscalationPolicy;
   readonly escalation: EscalationConfig;
+  /**
+   * Incidents handed to the intake before awaiting them, like a burst of webhooks; 1 replays
+   * one at a time. The decisions are the same either way (a test holds this).
+   */
+  readonly batch?: number;
 }
+
+const BATCH = 500;
 
 /**
  * Replays incidents, in creation order, through the bot's own intake on an in-memory store:
@@ -45,38 +53,80 @@ export async function replayIncidents(
   histories: readonly IncidentHistory[],
   config: ReplayConfig,
 ): Promise<Replay> {
-  const store = new ObservedStore();
-  let now = new Date(0);
-  const intake = new IncidentIntake({
-    store,
-    escalation: config.escalation,
-    policy: config.policy,
-    clock: () => now,
-    logger: pino({ enabled: false }),
-  });
-  const storms = new StormMembers(config.policy.volume?.windowMs ?? 0);
-  const incidents: ReplayedIncident[] = [];
-  const warnings: string[] = [];
+  const replayer = new Replayer(config);
+  const size = Math.max(1, config.batch ?? BATCH);
   try {
-    for (const history of histories) {
-      now = new Date(history.created.createdTimeUtc);
-      const result = await intake.receive(creationEvent(history));
-      const recorded = store.takeLast();
-      const warning = storms.note(history.id, history.created.createdTimeUtc, recorded);
-      warnings.push(...(warning === null ? [] : [warning]));
-      incidents.push({
-        history,
-        action: result.decision.action,
-        reasons: result.decision.reasons,
-        displayTitle: recorded.decision.displayTitle,
-        outsideBusinessHours: recorded.decision.outsideBusinessHours,
-      });
+    for (let start = 0; start < histories.length; start += size) {
+      await replayer.replay(histories.slice(start, start + size));
     }
   } finally {
-    await store.close();
+    await replayer.close();
   }
 
-  return { incidents, storms: storms.storms, stormOf: (id) => storms.stormOf(id), warnings };
+  return replayer.result();
+}
+
+/** One replay's intake, store and what they answered so far. */
+class Replayer {
+  readonly #store = new ObservedStore();
+  readonly #intake: IncidentIntake;
+  readonly #storms: StormMembers;
+  readonly #incidents: ReplayedIncident[] = [];
+  readonly #warnings: string[] = [];
+  #now = new Date(0);
+
+  constructor(config: ReplayConfig) {
+    this.#intake = new IncidentIntake({
+      store: this.#store,
+      escalation: config.escalation,
+      policy: config.policy,
+      clock: () => this.#now,
+      logger: pino({ enabled: false }),
+    });
+    this.#storms = new StormMembers(config.policy.volume?.windowMs ?? 0);
+  }
+
+  /**
+   * Hands a batch to the intake, then reads what it did. receive() decides and reads the
+   * clock before its first await, and the store records in call order: a batch is recorded
+   * exactly as the same incidents one after another.
+   */
+  async replay(batch: readonly IncidentHistory[]): Promise<void> {
+    const results = await Promise.all(
+      batch.map((history) => {
+        this.#now = new Date(history.created.createdTimeUtc);
+        return this.#intake.receive(creationEvent(history)).then((result) => ({ history, result }));
+      }),
+    );
+    results.forEach(({ history, result }) => this.#note(history, result.decision));
+  }
+
+  /** Everything replayed so far. */
+  result(): Replay {
+    const storms = this.#storms;
+    const [incidents, warnings] = [this.#incidents, this.#warnings];
+    return { incidents, storms: storms.storms, stormOf: (id) => storms.stormOf(id), warnings };
+  }
+
+  close(): Promise<void> {
+    return this.#store.close();
+  }
+
+  #note(history: IncidentHistory, decision: StoredDecision): void {
+    const recorded = this.#store.take(creationEvent(history).eventId);
+    const warning = this.#storms.note(history.id, history.created.createdTimeUtc, recorded);
+    if (warning !== null) {
+      this.#warnings.push(warning);
+    }
+
+    this.#incidents.push({
+      history,
+      action: decision.action,
+      reasons: decision.reasons,
+      displayTitle: recorded.decision.displayTitle,
+      outsideBusinessHours: recorded.decision.outsideBusinessHours,
+    });
+  }
 }
 
 /** The event of an incident's creation, as a poll would have delivered it. */

@@ -1,5 +1,4 @@
-import type { RowSink } from './csv-rows';
-import { isProblem, parseExportRow, type RowProblem } from './export-row';
+import { isProblem, parseExportRow, type RowProblem, type RowSink } from './export-row';
 import { HistoryBuilder, type ExportHistories } from './incident-history';
 
 /**
@@ -33,6 +32,7 @@ export class RowCollector {
     return [...this.#problems].sort((a, b) => a.line - b.line);
   }
 
+  /** One history per incident of the rows so far. */
   histories(): ExportHistories {
     return this.#builder.build();
   }

@@ -1,8 +1,7 @@
 import { writeFileSync } from 'node:fs';
 
 import type { AppConfig } from '../config/app-config';
-import { createLogsClient, type LogsClientSettings } from '../intake/poller/logs-client';
-import { pollRetry } from '../intake/poller/poll-retry';
+import type { LogsClientSettings } from '../intake/poller/logs-client';
 import type { BacktestOptions } from './backtest-options';
 import { summarise, type BacktestSummary } from './backtest-summary';
 import { readExportFile, type ExportIdentity } from './export-file';
@@ -14,12 +13,13 @@ import { RowCollector } from './row-collector';
 import { diffRuns, type RunDiff } from './run-diff';
 import { terminalReport } from './terminal-report';
 import { judge, type Judgement } from './verdicts';
-import { readWorkspace } from './workspace-rows';
 
 /** What a run produced: the summary, the terminal text, and where the files went. */
 export interface BacktestRun {
   readonly summary: BacktestSummary;
   readonly judgement: Judgement;
+  /** A partial workspace answer, or storm bookkeeping that disagreed with the store. */
+  readonly warnings: readonly string[];
   readonly terminal: string;
   readonly reportPath: string;
   readonly summaryPath: string;
@@ -33,8 +33,6 @@ export interface BacktestDeps {
   /** For `--workspace`: a credential and pipeline policies instead of the defaults (tests). */
   readonly logsClient?: Pick<LogsClientSettings, 'credential' | 'policies'>;
 }
-
-const DEFAULT_LOGS_ENDPOINT = 'https://api.loganalytics.io/v1';
 
 /**
  * Reads an export, replays it through the bot's intake, compares with the analysts, writes
@@ -77,7 +75,14 @@ export async function runBacktest(
     reportPath: options.out,
     summaryPath,
   });
-  return { summary, judgement, terminal, reportPath: options.out, summaryPath };
+  return {
+    summary,
+    judgement,
+    warnings: allWarnings,
+    terminal,
+    reportPath: options.out,
+    summaryPath,
+  };
 }
 
 async function readSource(
@@ -90,15 +95,10 @@ async function readSource(
     return { identity: await readExportFile(source.path, rows.sink), warnings: [] };
   }
 
-  const poll = deps.config.intake.poll;
-  const client = createLogsClient({
-    endpoint: poll?.endpoint ?? DEFAULT_LOGS_ENDPOINT,
-    authenticate: poll?.authenticate ?? true,
-    ...deps.logsClient,
-  });
+  // Loaded only here: the Azure SDK and its identity library weigh 15 MB of memory.
+  const { readWorkspaceWith } = await import('./workspace-rows.js');
   const query = { workspaceId: source.workspaceId, days: source.days, now: deps.now };
-  const retry = pollRetry(poll?.retryBackoffMs ?? 1000);
-  return readWorkspace(query, { client, retry }, rows.sink);
+  return readWorkspaceWith(query, deps.config.intake.poll, deps.logsClient, rows.sink);
 }
 
 function compareWithLast(

@@ -17,6 +17,9 @@ export interface TerminalExtras {
 
 const SHOWN_PROBLEMS = 20;
 const n = (value: number) => value.toLocaleString('en-GB');
+/** "1 night", "3 nights". */
+const count = (value: number, one: string, many = `${one}s`) =>
+  `${n(value)} ${value === 1 ? one : many}`;
 
 /**
  * The run as a few lines for a terminal. Titles are incident text: control characters are
@@ -41,15 +44,14 @@ export function terminalReport(summary: BacktestSummary, extras: TerminalExtras)
 function header(s: BacktestSummary): string[] {
   const { incidents: i, period } = s;
   const before = i.createdBefore > 0 ? `; ${n(i.createdBefore)} created before it, left out` : '';
-  const span =
-    period.nights === 0
-      ? 'no incidents'
-      : `${n(period.nights)} nights, ${nightLabel(period.firstNight)} to ${nightLabel(period.lastNight)}`;
+  const [first, last] = [nightLabel(period.firstNight), nightLabel(period.lastNight)];
+  const nights = count(period.nights, 'night');
+  const span = period.nights === 0 ? 'no incidents' : `${nights}, ${first} to ${last}`;
   return [
     `Backtest of ${s.source.label}`,
     `  config     ${s.configPath} (${s.policy[0] ?? ''})`,
     `  analysts   escalated = ${describeAnalystRule(s.analystRule)}`,
-    `  rows       ${n(s.rows.read)} read, ${n(s.rows.skipped)} skipped`,
+    `  read       ${count(s.rows.read, 'row')}, ${n(s.rows.skipped)} skipped`,
     `  period     ${span}`,
     `  incidents  ${n(i.replayed)}: ${n(i.night)} out of hours, ${n(i.businessHours)} in ` +
       `business hours${before}`,
@@ -59,7 +61,7 @@ function header(s: BacktestSummary): string[] {
 function pages(s: BacktestSummary): string[] {
   const p = s.pages;
   return [
-    `Pages      ${n(p.total)} (${n(p.incident)} incidents, ${n(p.storm)} storms): ` +
+    `Pages      ${n(p.total)} (${count(p.incident, 'incident')}, ${count(p.storm, 'storm')}): ` +
       `${p.perNight} a night, ${p.perWeek} a week`,
     `           ${n(p.real)} for incidents analysts escalated, ${n(p.noise)} noise ` +
       '(closed FalsePositive or BenignPositive)',
@@ -73,15 +75,16 @@ function matrix(s: BacktestSummary): string[] {
     `${''.padEnd(22)}${'analysts escalated'.padStart(18)}${'did not'.padStart(18)}`,
     `${'rules woke someone'.padEnd(22)}${cell(m.caught, 'caught')}${cell(m.extra, 'extra')}`,
     `${'rules held'.padEnd(22)}${cell(m.missed, 'missed')}${cell(m.quiet, 'quiet')}`,
-    `agreement ${(m.agreement * 100).toFixed(1)} % of ${n(s.incidents.night)} out-of-hours incidents`,
+    s.incidents.night === 0
+      ? 'agreement: no incident was created out of business hours'
+      : `agreement ${(m.agreement * 100).toFixed(1)} % of the ${n(s.incidents.night)} ` +
+        'incidents created out of business hours',
   ];
 }
 
 function tops(s: BacktestSummary): string[] {
   const nights = s.busiestNights.slice(0, 5).map((x) => `${nightLabel(x.key)} (${x.pages})`);
-  const titles = s.noisyTitles
-    .slice(0, 5)
-    .map((t) => `"${forDisplay(t.title, 60)}" (${t.pages})`);
+  const titles = s.noisyTitles.slice(0, 5).map((t) => `"${forDisplay(t.title, 60)}" (${t.pages})`);
   return [
     `Busiest nights:  ${nights.join(', ') || 'none'}`,
     `Noisiest titles: ${titles.join(', ') || 'none'}`,

@@ -15,7 +15,8 @@ export type MatrixCell = 'caught' | 'extra' | 'missed' | 'quiet';
 export interface IncidentVerdict {
   readonly replayed: ReplayedIncident;
   readonly rules: RulesOutcome;
-  readonly analysts: AnalystView;
+  /** Null for incidents in business hours: what analysts did there is not compared. */
+  readonly analysts: AnalystView | null;
   /** Null for incidents in business hours: the staffed SOC had them, the matrix leaves them. */
   readonly cell: MatrixCell | null;
 }
@@ -43,28 +44,33 @@ export interface Judgement {
 export function judge(replay: Replay, rule: AnalystRule, policy: EscalationPolicy): Judgement {
   const verdicts = replay.incidents.map((replayed) => {
     const rules = outcomeOf(replayed, replay.stormOf(replayed.history.id));
-    const analysts = analystView(replayed.history, rule, policy);
-    return { replayed, rules, analysts, cell: cellOf(rules, analysts) };
+    const analysts = rules === 'ignored' ? null : analystView(replayed.history, rule, policy);
+    return { replayed, rules, analysts, cell: analysts === null ? null : cellOf(rules, analysts) };
   });
   const byId = new Map(verdicts.map((v) => [v.replayed.history.id, v]));
-  const pages = verdicts.flatMap((v): Page[] => {
-    if (v.replayed.action !== 'escalate') {
-      return [];
-    }
-
-    const stormId = replay.stormOf(v.replayed.history.id);
-    const storm = stormId === null ? undefined : replay.storms.get(stormId);
-    if (storm === undefined) {
-      const { escalated, dismissed: noise } = v.analysts;
-      return [{ kind: 'incident', opener: v.replayed, incidents: 1, noise, real: escalated && !noise }];
-    }
-
-    const members = storm.members.flatMap((id) => byId.get(id) ?? []);
-    const noise = members.every((m) => m.analysts.dismissed);
-    const real = !noise && members.some((m) => m.analysts.escalated);
-    return [{ kind: 'storm', opener: v.replayed, incidents: members.length, noise, real }];
-  });
+  const pages = verdicts
+    .filter((v) => v.replayed.action === 'escalate')
+    .map((v) => pageOf(v, replay, byId));
   return { verdicts, pages };
+}
+
+/** The page an escalating incident sends: its own, or that of the storm it opened. */
+function pageOf(
+  v: IncidentVerdict,
+  replay: Replay,
+  byId: ReadonlyMap<string, IncidentVerdict>,
+): Page {
+  const stormId = replay.stormOf(v.replayed.history.id);
+  const storm = stormId === null ? undefined : replay.storms.get(stormId);
+  if (storm === undefined) {
+    const { escalated, dismissed: noise } = v.analysts ?? { escalated: false, dismissed: false };
+    return { kind: 'incident', opener: v.replayed, incidents: 1, noise, real: escalated && !noise };
+  }
+
+  const members = storm.members.flatMap((id) => byId.get(id) ?? []);
+  const noise = members.every((m) => m.analysts?.dismissed === true);
+  const real = !noise && members.some((m) => m.analysts?.escalated === true);
+  return { kind: 'storm', opener: v.replayed, incidents: members.length, noise, real };
 }
 
 function outcomeOf(replayed: ReplayedIncident, stormId: string | null): RulesOutcome {
@@ -79,11 +85,7 @@ function outcomeOf(replayed: ReplayedIncident, stormId: string | null): RulesOut
   return replayed.action === 'hold' ? 'held' : 'ignored';
 }
 
-function cellOf(rules: RulesOutcome, analysts: AnalystView): MatrixCell | null {
-  if (rules === 'ignored') {
-    return null;
-  }
-
+function cellOf(rules: RulesOutcome, analysts: AnalystView): MatrixCell {
   const woken = rules !== 'held';
   if (woken) {
     return analysts.escalated ? 'caught' : 'extra';

@@ -5,10 +5,13 @@ import {
 } from '@azure/monitor-query-logs';
 import type { RetryPolicy } from 'cockatiel';
 
+import type { PollConfig } from '../config/app-config';
+import { createLogsClient, type LogsClientSettings } from '../intake/poller/logs-client';
 import { toPollError } from '../intake/poller/poll-error';
-import type { RowSink } from './csv-rows';
+import { pollRetry } from '../intake/poller/poll-retry';
 import { columnOf } from './export-columns';
 import type { ExportIdentity } from './export-file';
+import type { RowSink } from './export-row';
 
 /** Which incidents to read from a workspace: those created in the last `days` days. */
 export interface WorkspaceQuery {
@@ -25,6 +28,7 @@ export interface WorkspaceSourceDeps {
   readonly timeoutMs?: number;
 }
 
+const DEFAULT_LOGS_ENDPOINT = 'https://api.loganalytics.io/v1';
 const SERVER_TIMEOUT_S = 600;
 const CLIENT_TIMEOUT_MS = 300_000;
 const DAY_MS = 86_400_000;
@@ -60,6 +64,25 @@ export async function readWorkspace(
   const label = `workspace ${query.workspaceId}, incidents created in the last ${query.days} days`;
   const fingerprint = `workspace:${query.workspaceId}:${start.toISOString()}:${rows.length}`;
   return { identity: { label, fingerprint }, warnings: answer.warnings };
+}
+
+/**
+ * {@link readWorkspace} through the poller's client: its endpoint, token and retry backoff
+ * from `intake.poll` when the config has it, Log Analytics' public endpoint otherwise.
+ */
+export function readWorkspaceWith(
+  query: WorkspaceQuery,
+  poll: PollConfig | null,
+  client: Pick<LogsClientSettings, 'credential' | 'policies'> | undefined,
+  sink: RowSink,
+): Promise<{ identity: ExportIdentity; warnings: string[] }> {
+  const logs = createLogsClient({
+    endpoint: poll?.endpoint ?? DEFAULT_LOGS_ENDPOINT,
+    authenticate: poll?.authenticate ?? true,
+    ...client,
+  });
+  const retry = pollRetry(poll?.retryBackoffMs ?? 1000);
+  return readWorkspace(query, { client: logs, retry }, sink);
 }
 
 async function run(query: WorkspaceQuery, start: Date, deps: WorkspaceSourceDeps) {
