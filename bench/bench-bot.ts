@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -9,6 +8,7 @@ import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 
 import { procMemory, type ProcMemory } from './proc-status';
+import { freePort } from '../test/support/bot-process';
 
 const ROOT = path.resolve(__dirname, '../..');
 /** Children still running, killed should the bench exit early (a watchdog, a throw). */
@@ -191,17 +191,5 @@ function healthStatus(base: string): Promise<number> {
     });
     req.on('timeout', () => req.destroy());
     req.on('error', () => resolve(0));
-  });
-}
-
-/** A free port on the loopback interface. */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
   });
 }

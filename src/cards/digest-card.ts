@@ -1,5 +1,5 @@
 import { forDisplay } from '../text/safe-text';
-import { modeBanner } from './mode-banner';
+import { adaptiveCard } from './adaptive-card';
 
 /** Held incidents that share a title. */
 export interface DigestGroup {
@@ -32,12 +32,8 @@ export function digestCard(view: DigestView): object {
   const summary =
     `${view.heldCount} held, ${view.escalations.length} escalated, ` +
     `${view.storms.length} ${view.storms.length === 1 ? 'storm' : 'storms'}`;
-  return {
-    type: 'AdaptiveCard',
-    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-    version: '1.5',
-    body: [
-      ...modeBanner(view.shadow),
+  return adaptiveCard(
+    [
       { type: 'TextBlock', text: 'Night digest', weight: 'Bolder', size: 'Large', wrap: true },
       plain(view.span),
       plain(summary, 'Bolder'),
@@ -46,7 +42,8 @@ export function digestCard(view: DigestView): object {
       ...section('Escalations', view.escalations),
       ...heldSection(view),
     ],
-  };
+    view.shadow,
+  );
 }
 
 function heldSection(view: DigestView): object[] {

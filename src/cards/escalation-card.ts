@@ -1,5 +1,5 @@
 import { forDisplay } from '../text/safe-text';
-import { modeBanner } from './mode-banner';
+import { adaptiveCard } from './adaptive-card';
 
 /** Where the escalation stands, as the card's status line shows it. */
 export type CardState = 'open' | 'acknowledged' | 'unanswered';
@@ -61,7 +61,6 @@ const TIMELINE_LINES = 12;
  */
 export function escalationCard(view: EscalationCardView): object {
   const body: object[] = [
-    ...modeBanner(view.shadow),
     heading(view),
     plainText(forDisplay(view.title, 300) || 'untitled', { weight: 'Bolder' }),
     ...(view.statusLine === null ? [] : [plainText(view.statusLine, { weight: 'Bolder' })]),
@@ -87,13 +86,7 @@ export function escalationCard(view: EscalationCardView): object {
     ...timelineSection(view.timeline),
   ];
 
-  return {
-    type: 'AdaptiveCard',
-    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-    version: '1.5',
-    body,
-    actions: actions(view),
-  };
+  return adaptiveCard(body, view.shadow, actions(view));
 }
 
 function heading(view: EscalationCardView): object {

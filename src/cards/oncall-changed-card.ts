@@ -1,5 +1,5 @@
 import { forDisplay } from '../text/safe-text';
-import { modeBanner } from './mode-banner';
+import { adaptiveCard } from './adaptive-card';
 
 /** What the on-call-changed card shows. Names are raw; the card makes them safe. */
 export interface OnCallChangedView {
@@ -22,12 +22,8 @@ export interface OnCallChangedView {
  * call in chat. Every name is a plain-text run: a display name never renders as markdown.
  */
 export function onCallChangedCard(view: OnCallChangedView): object {
-  return {
-    type: 'AdaptiveCard',
-    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-    version: '1.5',
-    body: [
-      ...modeBanner(view.shadow),
+  return adaptiveCard(
+    [
       { type: 'TextBlock', text: 'On-call changed', weight: 'Bolder', size: 'Large', wrap: true },
       runs([
         [name(view.person), { weight: 'Bolder' }],
@@ -39,7 +35,8 @@ export function onCallChangedCard(view: OnCallChangedView): object {
       labelled('Changed by', name(view.changedBy)),
       labelled('Changed at', view.changedAt),
     ],
-  };
+    view.shadow,
+  );
 }
 
 function labelled(label: string, value: string): object {

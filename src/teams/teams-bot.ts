@@ -52,9 +52,7 @@ export class TeamsBot {
       return;
     }
 
-    const current = (await this.#deps.store.conversation(
-      SOC_CHANNEL,
-    )) as TeamsChannelReference | null;
+    const current = await this.#storedChannel();
     if (current !== null && current.teamId !== reference.teamId) {
       this.#deps.logger.info(
         { teamId: reference.teamId },
@@ -66,15 +64,17 @@ export class TeamsBot {
     await this.#save(reference, 'bot added to team');
   }
 
+  async #storedChannel(): Promise<TeamsChannelReference | null> {
+    return (await this.#deps.store.conversation(SOC_CHANNEL)) as TeamsChannelReference | null;
+  }
+
   async #refreshServiceUrl(activity: Activity): Promise<void> {
     const reference = channelReferenceOf(activity);
     if (reference === null) {
       return;
     }
 
-    const current = (await this.#deps.store.conversation(
-      SOC_CHANNEL,
-    )) as TeamsChannelReference | null;
+    const current = await this.#storedChannel();
     if (current === null || current.teamId !== reference.teamId) {
       return;
     }

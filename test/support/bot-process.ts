@@ -114,7 +114,8 @@ export class BotProcess {
   }
 }
 
-async function freePort(): Promise<number> {
+/** A free port on the loopback interface. */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once('error', reject);
