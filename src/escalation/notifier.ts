@@ -74,7 +74,8 @@ export class Notifier {
     try {
       const outcome = await send.send(messageId);
       await store.completeOutbound(messageId, { ...toResult(outcome), updatedAt: clock() });
-      logger.info({ ...fields, status: 'status' in outcome ? outcome.status : 'accepted' }, 'sent');
+      const status = 'status' in outcome ? outcome.status : 'accepted';
+      logger.info({ ...fields, status }, status === 'dry-run' ? 'recorded, not sent' : 'sent');
       return { sent: true, messageId };
     } catch (err) {
       const error =

@@ -74,11 +74,11 @@ export class IncidentIntake {
       };
     }
 
-    const reasons = [...result.decision.reasons];
     const action = result.storm?.kind === 'opened' ? 'escalate' : result.decision.action;
-    if (result.storm) {
-      reasons.push(result.storm.reason);
-    }
+    // In a storm, the storm's reason replaces "held for the morning digest"; the hours stay.
+    const reasons = result.storm
+      ? [...result.decision.reasons.slice(0, 1), result.storm.reason]
+      : [...result.decision.reasons];
 
     if (result.existingEscalation) {
       reasons.push(

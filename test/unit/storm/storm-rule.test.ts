@@ -74,6 +74,7 @@ describe('storm rule', function () {
       ),
       eleventh.decision.reasons.join('\n'),
     );
+    assert.ok(!eleventh.decision.reasons.some((r) => r.includes('held for the morning digest')));
     assert.equal((await store.escalationsToPage()).length, 1);
   });
 
