@@ -1,8 +1,6 @@
-import path from 'node:path';
-
 import { FakeLogAnalytics, type IncidentState } from '../fakes/fake-log-analytics';
 import { eventually } from '../support/bot-process';
-import { API_KEY, CALLBACK_TOKEN, Scenario } from '../support/scenario';
+import { Scenario } from '../support/scenario';
 
 /** The workspace the poller scenarios poll. */
 export const WORKSPACE = '3b1e6c0e-2f6a-4d0b-9a43-51f3a8c2d7e9';
@@ -51,19 +49,8 @@ export class PollScenario extends Scenario {
     await super.start(config);
   }
 
-  override async startBot(): Promise<void> {
-    await this.bot.start({
-      INFOBIP_BASE_URL: this.infobip.url,
-      INFOBIP_API_KEY: API_KEY,
-      INFOBIP_CALLBACK_TOKEN: CALLBACK_TOKEN,
-      INFOBIP_TIMEOUT_MS: '500',
-      INFOBIP_RETRY_BACKOFF_MS: '50',
-      PUBLIC_URL: this.bot.url,
-      ENGINE_TICK_MS: '100',
-      ONCALL_CONFIG: path.join(this.bot.dir, 'oncall.yaml'),
-      LOGS_ENDPOINT: this.logs.endpoint,
-      LOGS_RETRY_BACKOFF_MS: '50',
-    });
+  protected override extraEnv(): Record<string, string> {
+    return { LOGS_ENDPOINT: this.logs.endpoint, LOGS_RETRY_BACKOFF_MS: '50' };
   }
 
   override async stop(): Promise<void> {

@@ -59,7 +59,13 @@ export class Scenario {
       PUBLIC_URL: this.bot.url,
       ENGINE_TICK_MS: '100',
       ONCALL_CONFIG: this.#configFile,
+      ...this.extraEnv(),
     });
+  }
+
+  /** More environment for the bot, for scenarios that add a fake of their own. */
+  protected extraEnv(): Record<string, string> {
+    return {};
   }
 
   async stop(): Promise<void> {
